@@ -1,0 +1,30 @@
+# Two commands for a newcomer: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+MANAGE := $(UV) run --frozen python manage.py
+
+.PHONY: install run test lint messages bench
+
+install:
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen
+
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_reference_data --demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# Tests run the same on SQLite and PostgreSQL: a throwaway key, and plain HTTP for the test server.
+test: export SECRET_KEY ?= test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz
+test: export SECURE_SSL_REDIRECT ?= false
+test: install
+	$(UV) run --frozen pytest $(PYTEST_ARGS)
+
+lint: install
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+messages: install
+	$(MANAGE) makemessages --all --no-location --no-obsolete
+	$(MANAGE) compilemessages

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AmiConfig(AppConfig):
+    name = "ami"
+    verbose_name = _("Appels à manifestation d'intérêt")

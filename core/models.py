@@ -1,0 +1,79 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.audit import AuditedManager, audited
+
+
+class SourcedModel(models.Model):
+    """Reference data keeps the document it comes from and its exact wording."""
+
+    source_document = models.CharField(_("document source"), max_length=200, blank=True)
+    source_wording = models.TextField(_("formulation de la source"), blank=True)
+    is_demo = models.BooleanField(
+        _("donnée de démonstration"),
+        default=False,
+        help_text=_("Créée pour la démonstration locale ; jamais en production."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+@audited()
+class DataFlag(models.Model):
+    """An inconsistency or a gap found in a source document, for an officer to confirm."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("À confirmer")
+        CONFIRMED = "confirmed", _("Confirmé")
+        DISMISSED = "dismissed", _("Écarté")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    code = models.SlugField(_("code"), max_length=80)
+    message = models.TextField(_("constat"))
+    evidence = models.JSONField(
+        _("valeurs et provenance"),
+        default=list,
+        blank=True,
+        help_text=_("Chaque valeur en présence, avec le document et le passage d'où elle vient."),
+    )
+    status = models.CharField(_("statut"), max_length=20, choices=Status, default=Status.OPEN)
+    resolution = models.TextField(_("décision"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resolved_at = models.DateTimeField(_("décidé le"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("point à confirmer")
+        verbose_name_plural = _("points à confirmer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "code"], name="flag_once_per_subject"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        ordering = ["status", "-created_at"]
+
+    def __str__(self):
+        return self.message[:80]
+
+
+class WorkerHeartbeat(models.Model):
+    """Last time a Celery worker answered; read by the health endpoint."""
+
+    name = models.CharField(max_length=50, unique=True)
+    requested_at = models.DateTimeField(null=True)
+    answered_at = models.DateTimeField(null=True)
+    answered_by = models.CharField(max_length=200, blank=True)
+
+    def __str__(self):
+        return self.name

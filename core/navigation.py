@@ -1,0 +1,38 @@
+"""The main navigation: each entry shows only to users its predicate admits."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from partners import permissions as partner_permissions
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: Promise
+    url_name: str
+    visible_to: Callable
+
+
+ENTRIES = [
+    NavEntry(_("Accueil"), "home", lambda user: user.is_authenticated),
+    NavEntry(
+        _("Organisations"), "partners:organisation_list", partner_permissions.can_view_organisations
+    ),
+    NavEntry(_("API"), "api-docs", lambda user: user.is_authenticated),
+    NavEntry(_("Administration"), "admin:index", partner_permissions.can_use_admin_site),
+]
+
+
+def entries_for(user, current_path):
+    visible = []
+    for entry in ENTRIES:
+        if not entry.visible_to(user):
+            continue
+        url = reverse(entry.url_name)
+        is_current = current_path == url if url == "/" else current_path.startswith(url)
+        visible.append({"label": entry.label, "url": url, "current": is_current})
+    return visible

@@ -1,0 +1,100 @@
+"""Reference data from the source documents in shared/seeds.
+
+Each app declares loaders in its ``reference_data.py`` (and demo loaders in
+``demo_data.py``) with ``@reference_loader``; ``manage.py load_reference_data``
+runs them in order. Loaders write through ``upsert`` and ``flag``, which touch
+the database only when something differs, so a second run changes nothing.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+
+from core.models import DataFlag
+
+SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+
+PLAN_DOCUMENT = "002_ea7886a25d2d7173.txt"
+CONVENTION_DOCUMENT = "003_8e509bc53225c741.txt"
+REGENERATIS_DOCUMENT = "000_f98b46d4001c10ea.txt"
+RAW4RES_DOCUMENT = "001_b10686d589da6d6e.txt"
+
+
+@dataclass
+class LoadReport:
+    counts: Counter = field(default_factory=Counter)
+
+    def count(self, model, outcome):
+        self.counts[(model._meta.label, outcome)] += 1
+
+    def changed(self):
+        return sum(n for (_label, outcome), n in self.counts.items() if outcome != "unchanged")
+
+    def lines(self):
+        labels = sorted({label for label, _outcome in self.counts})
+        for label in labels:
+            created = self.counts[(label, "created")]
+            updated = self.counts[(label, "updated")]
+            unchanged = self.counts[(label, "unchanged")]
+            yield f"{label}: {created} created, {updated} updated, {unchanged} unchanged"
+
+
+_LOADERS = {"reference": [], "demo": []}
+
+
+def reference_loader(*, order, demo=False):
+    def register(function):
+        _LOADERS["demo" if demo else "reference"].append((order, function))
+        return function
+
+    return register
+
+
+def loaders(kind):
+    return [function for _order, function in sorted(_LOADERS[kind], key=lambda item: item[0])]
+
+
+def upsert(report, model, lookup, values):
+    """Create or update one row identified by ``lookup``; save only what differs."""
+    instance = model._default_manager.filter(**lookup).first()
+    if instance is None:
+        instance = model(**{**values, **lookup})
+        instance.full_clean()
+        instance.save()
+        report.count(model, "created")
+        return instance
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    if changed:
+        for name in changed:
+            setattr(instance, name, values[name])
+        instance.full_clean()
+        instance.save()
+        report.count(model, "updated")
+    else:
+        report.count(model, "unchanged")
+    return instance
+
+
+def flag(report, subject, *, code, message, evidence):
+    """Record an inconsistency of the sources on ``subject``; an officer's decision is kept."""
+    content_type = ContentType.objects.get_for_model(subject)
+    existing = DataFlag.objects.filter(
+        content_type=content_type, object_id=subject.pk, code=code
+    ).first()
+    if existing is not None and existing.status != DataFlag.Status.OPEN:
+        report.count(DataFlag, "unchanged")
+        return existing
+    return upsert(
+        report,
+        DataFlag,
+        {"content_type": content_type, "object_id": subject.pk, "code": code},
+        {"message": message, "evidence": evidence},
+    )
+
+
+def quote(document, wording):
+    """Evidence entry: a value as the source words it, with the document it is in."""
+    return {"document": document, "wording": wording}

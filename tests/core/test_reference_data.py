@@ -1,0 +1,85 @@
+import re
+from io import StringIO
+
+import pytest
+from auditlog.models import LogEntry
+from django.apps import apps
+from django.core.management import call_command
+
+from core.models import DataFlag, SourcedModel
+from core.reference import SEEDS_DIR, LoadReport, flag
+from core.services import data_flag_resolve
+
+
+def _snapshot():
+    rows = {}
+    for model in apps.get_models():
+        if issubclass(model, SourcedModel) or model is DataFlag:
+            rows[model._meta.label] = sorted(map(str, model.objects.values_list()))
+    return rows
+
+
+@pytest.mark.django_db
+def test_loading_the_reference_data_twice_gives_the_same_result_and_changes_nothing():
+    call_command("load_reference_data", stdout=StringIO())
+    first = _snapshot()
+    trail = LogEntry.objects.count()
+    output = StringIO()
+    call_command("load_reference_data", stdout=output)
+    assert _snapshot() == first
+    assert LogEntry.objects.count() == trail
+    assert "0 rows created or updated" in output.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_data_is_refused_outside_the_embedded_default(settings):
+    settings.EMBEDDED = False
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="embedded default"):
+        call_command("load_reference_data", "--demo", stdout=StringIO())
+
+
+def _normalise(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.django_db
+def test_every_source_wording_stands_word_for_word_in_its_source_document():
+    call_command("load_reference_data", stdout=StringIO())
+    if not SEEDS_DIR.exists():
+        pytest.fail(f"the source documents are expected in {SEEDS_DIR}")
+    documents = {path.name: _normalise(path.read_text()) for path in SEEDS_DIR.glob("*.txt")}
+    checked = 0
+    for model in apps.get_models():
+        if not issubclass(model, SourcedModel):
+            continue
+        for document, wording in model.objects.exclude(source_document="").values_list(
+            "source_document", "source_wording"
+        ):
+            assert _normalise(wording) in documents[document], (model.__name__, wording)
+            checked += 1
+    assert checked > 0
+
+
+def test_an_officer_decision_on_a_flag_survives_a_reload(organisation_a, officer):
+    report = LoadReport()
+    item = flag(
+        report, organisation_a, code="missing-id", message="Identifiant absent", evidence=[]
+    )
+    data_flag_resolve(
+        actor=officer,
+        data_flag=item,
+        status=DataFlag.Status.CONFIRMED,
+        resolution="Vérifié au répertoire SIRENE",
+    )
+    flag(
+        report,
+        organisation_a,
+        code="missing-id",
+        message="Identifiant absent (nouveau texte)",
+        evidence=[],
+    )
+    item.refresh_from_db()
+    assert item.status == DataFlag.Status.CONFIRMED
+    assert item.message == "Identifiant absent"
