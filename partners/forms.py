@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class SignInForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("Adresse e-mail"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password = forms.CharField(
         label=_("Mot de passe"),
