@@ -1,0 +1,301 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.audit import AuditedManager, audited
+from core.models import SourcedModel
+
+
+class Lifecycle(models.TextChoices):
+    UPSTREAM = "AMONT", _("Amont")
+    USE = "USAGE", _("Usage")
+    DOWNSTREAM = "AVAL", _("Aval")
+
+
+@audited()
+class Axis(SourcedModel):
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    title = models.CharField(_("intitulé"), max_length=255)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("axe")
+        verbose_name_plural = _("axes")
+        ordering = ["position"]
+
+    def __str__(self):
+        return f"{self.code}. {self.title}"
+
+
+@audited()
+class Action(SourcedModel):
+    axis = models.ForeignKey(Axis, on_delete=models.PROTECT, related_name="actions")
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    title = models.TextField(_("intitulé"))
+    theme = models.CharField(_("thématique"), max_length=120)
+    proposition = models.PositiveSmallIntegerField(
+        _("proposition d'origine"), null=True, blank=True, help_text=_("Propositions 1 à 7 du second volet.")
+    )
+    lifecycle = models.JSONField(_("cycle de vie"), default=list, blank=True)
+    examples = models.TextField(_("exemples d'actions"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["position"]
+
+    def __str__(self):
+        return f"{self.code} {self.theme}"
+
+    def clean(self):
+        unknown = set(self.lifecycle) - set(Lifecycle.values)
+        if unknown:
+            raise ValidationError({"lifecycle": _("Étiquettes inconnues : %(tags)s") % {"tags": ", ".join(unknown)}})
+
+
+class TargetKind(models.TextChoices):
+    INCREASE = "increase", _("Augmentation depuis une valeur de référence")
+    COUNT = "count", _("Nombre à atteindre")
+    RANGE = "range", _("Fourchette")
+    PERCENTAGE = "percentage", _("Pourcentage à une échéance")
+    MONEY_AND_COUNT = "money_count", _("Montant et nombre de projets")
+    MONEY = "money", _("Montant")
+    AREA = "area", _("Surface")
+    MILESTONE = "milestone", _("Jalon daté")
+    QUALITATIVE = "qualitative", _("Qualitatif")
+    TO_BE_DEFINED = "tbd", _("À définir")
+
+
+class Direction(models.TextChoices):
+    UP = "up", _("À la hausse")
+    DOWN = "down", _("À la baisse")
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "monthly", _("Mensuelle")
+    QUARTERLY = "quarterly", _("Trimestrielle")
+    YEARLY = "yearly", _("Annuelle")
+
+
+class Status(models.TextChoices):
+    ACHIEVED = "achieved", _("Atteint")
+    ON_TRACK = "on_track", _("En bonne voie")
+    AT_RISK = "at_risk", _("À surveiller")
+    LATE = "late", _("En retard")
+    NO_DATA = "no_data", _("Pas encore de donnée")
+    TO_BE_DEFINED = "tbd", _("Objectif à définir")
+
+
+@audited()
+class Indicator(SourcedModel):
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="indicators")
+    code = models.CharField(_("code"), max_length=12, unique=True)
+    name = models.TextField(_("indicateur"))
+    monitoring_wording = models.TextField(
+        _("objectif ou modalité de suivi (texte source)"),
+        help_text=_("La colonne « Objectif ou modalité de suivi » du tableau, mot pour mot."),
+    )
+    unit = models.CharField(_("unité"), max_length=40)
+    direction = models.CharField(_("sens"), max_length=4, choices=Direction, default=Direction.UP)
+    cumulative = models.BooleanField(
+        _("valeurs cumulées"),
+        default=True,
+        help_text=_("Chaque mesure donne le total atteint ; sinon, les mesures s'additionnent."),
+    )
+    frequency = models.CharField(_("fréquence de suivi"), max_length=10, choices=Frequency, default=Frequency.QUARTERLY)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_indicators",
+        verbose_name=_("responsable"),
+    )
+    tolerance = models.DecimalField(
+        _("tolérance (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("10"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Écart admis sous la trajectoire attendue, en % de l'écart entre référence et cible."),
+    )
+    computed_by = models.CharField(
+        _("calculé automatiquement par"),
+        max_length=60,
+        blank=True,
+        help_text=_("Vide : indicateur saisi à la main."),
+    )
+
+    target_kind = models.CharField(_("type d'objectif"), max_length=20, choices=TargetKind)
+    baseline_value = models.DecimalField(_("valeur de référence"), max_digits=16, decimal_places=2, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("année de référence"), null=True, blank=True)
+    target_value = models.DecimalField(_("valeur cible"), max_digits=16, decimal_places=2, null=True, blank=True)
+    target_max = models.DecimalField(_("borne haute"), max_digits=16, decimal_places=2, null=True, blank=True)
+    target_count = models.PositiveIntegerField(_("nombre cible"), null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(_("année cible"), null=True, blank=True)
+    target_date = models.DateField(_("échéance du jalon"), null=True, blank=True)
+    tbd_owner = models.CharField(_("qui définit l'objectif"), max_length=200, blank=True)
+    tbd_due = models.DateField(_("objectif à définir avant le"), null=True, blank=True)
+
+    manual_status = models.CharField(_("statut qualitatif"), max_length=20, choices=Status, blank=True)
+    manual_status_reason = models.TextField(_("motif du statut"), blank=True)
+    manual_status_date = models.DateField(_("statut fixé le"), null=True, blank=True)
+
+    current_status = models.CharField(_("statut"), max_length=20, choices=Status, default=Status.NO_DATA)
+    current_progress = models.DecimalField(_("avancement"), max_digits=7, decimal_places=4, null=True, blank=True)
+    current_value = models.DecimalField(_("dernière valeur"), max_digits=16, decimal_places=2, null=True, blank=True)
+    current_value_date = models.DateField(_("date de la dernière valeur"), null=True, blank=True)
+    status_computed_at = models.DateTimeField(null=True, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("indicateur")
+        verbose_name_plural = _("indicateurs")
+        ordering = ["position"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    @property
+    def is_manual(self):
+        return not self.computed_by
+
+
+class MeasurementStatus(models.TextChoices):
+    PENDING = "pending", _("À approuver")
+    APPROVED = "approved", _("Approuvée")
+    RETURNED = "returned", _("Renvoyée")
+
+
+class Nature(models.TextChoices):
+    MEASURED = "measured", _("Mesurée")
+    ESTIMATED = "estimated", _("Estimée")
+
+
+@audited()
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="measurements")
+    date = models.DateField(_("date de la mesure"))
+    value = models.DecimalField(_("valeur"), max_digits=16, decimal_places=2)
+    count = models.PositiveIntegerField(
+        _("nombre"), null=True, blank=True, help_text=_("Pour les objectifs « montant et nombre » : le nombre de projets.")
+    )
+    territory = models.CharField(_("territoire (département ou EPCI)"), max_length=120, blank=True)
+    source = models.CharField(_("source"), max_length=255)
+    nature = models.CharField(_("nature"), max_length=10, choices=Nature, default=Nature.MEASURED)
+    comment = models.TextField(_("commentaire"), blank=True)
+    evidence = models.FileField(_("justificatif"), upload_to="evidence/%Y/", blank=True)
+    status = models.CharField(_("statut"), max_length=10, choices=MeasurementStatus, default=MeasurementStatus.PENDING)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("saisie par")
+    )
+    entered_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("examinée par"),
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(_("commentaire de l'examen"), blank=True)
+    is_demo = models.BooleanField(_("donnée de démonstration"), default=False)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("mesure")
+        verbose_name_plural = _("mesures")
+        ordering = ["indicator", "-date", "-pk"]
+        indexes = [models.Index(fields=["indicator", "status", "date"])]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.date} {self.value}"
+
+
+@audited()
+class FundingSource(SourcedModel):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("source de financement"), max_length=200)
+    group = models.CharField(_("famille"), max_length=80)
+    envelope = models.DecimalField(_("enveloppe (€)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    is_leverage = models.BooleanField(_("effet levier (hors enveloppe)"), default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("source de financement")
+        verbose_name_plural = _("sources de financement")
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.name
+
+
+@audited()
+class FundingCommitment(models.Model):
+    source = models.ForeignKey(FundingSource, on_delete=models.PROTECT, related_name="commitments")
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="commitments")
+    amount = models.DecimalField(_("montant engagé (€)"), max_digits=14, decimal_places=2)
+    date = models.DateField(_("date d'engagement"))
+    label = models.CharField(_("objet"), max_length=255)
+    is_demo = models.BooleanField(_("donnée de démonstration"), default=False)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.source} → {self.action.code}: {self.amount}"
+
+
+@audited()
+class PlanSetting(SourcedModel):
+    """Plan-wide facts: the envelope, its duration and (once an officer confirms it) its start."""
+
+    envelope = models.DecimalField(_("enveloppe totale (€)"), max_digits=14, decimal_places=2)
+    duration_years = models.PositiveSmallIntegerField(_("durée (années)"))
+    start_date = models.DateField(_("début du plan"), null=True, blank=True)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("paramètres du plan")
+        verbose_name_plural = _("paramètres du plan")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+@audited()
+class GovernanceBody(SourcedModel):
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(_("instance"), max_length=200)
+    cadence = models.CharField(_("rythme"), max_length=120)
+    composition = models.TextField(_("composition"), blank=True)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("instance de gouvernance")
+        verbose_name_plural = _("instances de gouvernance")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
