@@ -40,7 +40,10 @@ class Action(SourcedModel):
     title = models.TextField(_("intitulé"))
     theme = models.CharField(_("thématique"), max_length=120)
     proposition = models.PositiveSmallIntegerField(
-        _("proposition d'origine"), null=True, blank=True, help_text=_("Propositions 1 à 7 du second volet.")
+        _("proposition d'origine"),
+        null=True,
+        blank=True,
+        help_text=_("Propositions 1 à 7 du second volet."),
     )
     lifecycle = models.JSONField(_("cycle de vie"), default=list, blank=True)
     examples = models.TextField(_("exemples d'actions"), blank=True)
@@ -59,7 +62,9 @@ class Action(SourcedModel):
     def clean(self):
         unknown = set(self.lifecycle) - set(Lifecycle.values)
         if unknown:
-            raise ValidationError({"lifecycle": _("Étiquettes inconnues : %(tags)s") % {"tags": ", ".join(unknown)}})
+            raise ValidationError(
+                {"lifecycle": _("Étiquettes inconnues : %(tags)s") % {"tags": ", ".join(unknown)}}
+            )
 
 
 class TargetKind(models.TextChoices):
@@ -111,7 +116,9 @@ class Indicator(SourcedModel):
         default=True,
         help_text=_("Chaque mesure donne le total atteint ; sinon, les mesures s'additionnent."),
     )
-    frequency = models.CharField(_("fréquence de suivi"), max_length=10, choices=Frequency, default=Frequency.QUARTERLY)
+    frequency = models.CharField(
+        _("fréquence de suivi"), max_length=10, choices=Frequency, default=Frequency.QUARTERLY
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -126,7 +133,9 @@ class Indicator(SourcedModel):
         decimal_places=2,
         default=Decimal("10"),
         validators=[MinValueValidator(Decimal("0"))],
-        help_text=_("Écart admis sous la trajectoire attendue, en % de l'écart entre référence et cible."),
+        help_text=_(
+            "Écart admis sous la trajectoire attendue, en % de l'écart entre référence et cible."
+        ),
     )
     computed_by = models.CharField(
         _("calculé automatiquement par"),
@@ -136,23 +145,37 @@ class Indicator(SourcedModel):
     )
 
     target_kind = models.CharField(_("type d'objectif"), max_length=20, choices=TargetKind)
-    baseline_value = models.DecimalField(_("valeur de référence"), max_digits=16, decimal_places=2, null=True, blank=True)
+    baseline_value = models.DecimalField(
+        _("valeur de référence"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
     baseline_year = models.PositiveSmallIntegerField(_("année de référence"), null=True, blank=True)
-    target_value = models.DecimalField(_("valeur cible"), max_digits=16, decimal_places=2, null=True, blank=True)
-    target_max = models.DecimalField(_("borne haute"), max_digits=16, decimal_places=2, null=True, blank=True)
+    target_value = models.DecimalField(
+        _("valeur cible"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    target_max = models.DecimalField(
+        _("borne haute"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
     target_count = models.PositiveIntegerField(_("nombre cible"), null=True, blank=True)
     target_year = models.PositiveSmallIntegerField(_("année cible"), null=True, blank=True)
     target_date = models.DateField(_("échéance du jalon"), null=True, blank=True)
     tbd_owner = models.CharField(_("qui définit l'objectif"), max_length=200, blank=True)
     tbd_due = models.DateField(_("objectif à définir avant le"), null=True, blank=True)
 
-    manual_status = models.CharField(_("statut qualitatif"), max_length=20, choices=Status, blank=True)
+    manual_status = models.CharField(
+        _("statut qualitatif"), max_length=20, choices=Status, blank=True
+    )
     manual_status_reason = models.TextField(_("motif du statut"), blank=True)
     manual_status_date = models.DateField(_("statut fixé le"), null=True, blank=True)
 
-    current_status = models.CharField(_("statut"), max_length=20, choices=Status, default=Status.NO_DATA)
-    current_progress = models.DecimalField(_("avancement"), max_digits=7, decimal_places=4, null=True, blank=True)
-    current_value = models.DecimalField(_("dernière valeur"), max_digits=16, decimal_places=2, null=True, blank=True)
+    current_status = models.CharField(
+        _("statut"), max_length=20, choices=Status, default=Status.NO_DATA
+    )
+    current_progress = models.DecimalField(
+        _("avancement"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
+    current_value = models.DecimalField(
+        _("dernière valeur"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
     current_value_date = models.DateField(_("date de la dernière valeur"), null=True, blank=True)
     status_computed_at = models.DateTimeField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -189,16 +212,24 @@ class Measurement(models.Model):
     date = models.DateField(_("date de la mesure"))
     value = models.DecimalField(_("valeur"), max_digits=16, decimal_places=2)
     count = models.PositiveIntegerField(
-        _("nombre"), null=True, blank=True, help_text=_("Pour les objectifs « montant et nombre » : le nombre de projets.")
+        _("nombre"),
+        null=True,
+        blank=True,
+        help_text=_("Pour les objectifs « montant et nombre » : le nombre de projets."),
     )
     territory = models.CharField(_("territoire (département ou EPCI)"), max_length=120, blank=True)
     source = models.CharField(_("source"), max_length=255)
     nature = models.CharField(_("nature"), max_length=10, choices=Nature, default=Nature.MEASURED)
     comment = models.TextField(_("commentaire"), blank=True)
     evidence = models.FileField(_("justificatif"), upload_to="evidence/%Y/", blank=True)
-    status = models.CharField(_("statut"), max_length=10, choices=MeasurementStatus, default=MeasurementStatus.PENDING)
+    status = models.CharField(
+        _("statut"), max_length=10, choices=MeasurementStatus, default=MeasurementStatus.PENDING
+    )
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("saisie par")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("saisie par"),
     )
     entered_at = models.DateTimeField(auto_now_add=True)
     reviewed_by = models.ForeignKey(
@@ -230,7 +261,9 @@ class FundingSource(SourcedModel):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("source de financement"), max_length=200)
     group = models.CharField(_("famille"), max_length=80)
-    envelope = models.DecimalField(_("enveloppe (€)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    envelope = models.DecimalField(
+        _("enveloppe (€)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     is_leverage = models.BooleanField(_("effet levier (hors enveloppe)"), default=False)
     position = models.PositiveSmallIntegerField(default=0)
 

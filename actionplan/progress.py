@@ -16,7 +16,14 @@ from actionplan.models import Direction, Frequency, Status, TargetKind
 ONE = Decimal(1)
 ZERO = Decimal(0)
 _STALE_AFTER = {Frequency.MONTHLY: 45, Frequency.QUARTERLY: 120, Frequency.YEARLY: 400}
-_SEVERITY = [Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.LATE, Status.NO_DATA, Status.TO_BE_DEFINED]
+_SEVERITY = [
+    Status.ACHIEVED,
+    Status.ON_TRACK,
+    Status.AT_RISK,
+    Status.LATE,
+    Status.NO_DATA,
+    Status.TO_BE_DEFINED,
+]
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,11 @@ def _linear_assessment(target, horizon, observation, baseline, goal):
         else:
             status = Status.LATE
     return Assessment(
-        status=status, progress=progress, expected=expected, value=observation.value, value_date=observation.date
+        status=status,
+        progress=progress,
+        expected=expected,
+        value=observation.value,
+        value_date=observation.date,
     )
 
 
@@ -118,7 +129,9 @@ def _worst(statuses):
     return max(statuses, key=_SEVERITY.index)
 
 
-def assess(target: Target, observation: Observation | None, *, today: date, horizon: Horizon) -> Assessment:
+def assess(
+    target: Target, observation: Observation | None, *, today: date, horizon: Horizon
+) -> Assessment:
     """Assess one indicator from its latest approved observation (cumulated already if need be)."""
     kind = target.kind
     if kind == TargetKind.TO_BE_DEFINED:
@@ -149,7 +162,9 @@ def assess(target: Target, observation: Observation | None, *, today: date, hori
 def _assess_money_and_count(target, horizon, observation):
     money = _linear_assessment(target, horizon, observation, ZERO, target.target_value)
     count_observation = Observation(observation.date, Decimal(observation.count or 0))
-    count = _linear_assessment(target, horizon, count_observation, ZERO, Decimal(target.target_count))
+    count = _linear_assessment(
+        target, horizon, count_observation, ZERO, Decimal(target.target_count)
+    )
     weaker = money if money.progress <= count.progress else count
     return Assessment(
         status=_worst([money.status, count.status]),
@@ -163,7 +178,12 @@ def _assess_money_and_count(target, horizon, observation):
 
 def _assess_milestone(target, observation, today):
     if observation is not None and observation.value >= ONE:
-        return Assessment(status=Status.ACHIEVED, progress=ONE, value=observation.value, value_date=observation.date)
+        return Assessment(
+            status=Status.ACHIEVED,
+            progress=ONE,
+            value=observation.value,
+            value_date=observation.date,
+        )
     if target.target_date is not None and today > target.target_date:
         return Assessment(status=Status.LATE, progress=ZERO)
     return Assessment(status=Status.ON_TRACK, progress=ZERO)

@@ -12,7 +12,11 @@ PLAN = Horizon(start=date(2025, 1, 1), end=date(2027, 12, 31))
 TODAY = date(2026, 11, 22)
 
 JOBS = Target(
-    kind=TargetKind.INCREASE, baseline_value=D(25000), baseline_year=2023, target_value=D(30000), target_year=2030
+    kind=TargetKind.INCREASE,
+    baseline_value=D(25000),
+    baseline_year=2023,
+    target_value=D(30000),
+    target_year=2030,
 )
 
 
@@ -24,14 +28,19 @@ def test_progress_counts_from_the_baseline_not_from_zero():
 def test_an_increase_on_its_trajectory_is_on_track():
     # Mid-way between end 2023 and end 2030 the trajectory expects about 27 500.
     midway = date(2027, 7, 2)
-    assert abs(expected_at(D(25000), D(30000), date(2023, 12, 31), date(2030, 12, 31), midway) - 27500) < 2
+    assert (
+        abs(expected_at(D(25000), D(30000), date(2023, 12, 31), date(2030, 12, 31), midway) - 27500)
+        < 2
+    )
     result = assess(JOBS, Observation(midway, D(27300)), today=midway, horizon=PLAN)
     assert result.status == Status.ON_TRACK
 
 
 def test_an_increase_below_the_band_is_at_risk_then_late():
     when = date(2027, 7, 2)
-    at_risk = assess(JOBS, Observation(when, D(26800)), today=when, horizon=PLAN)  # 700 short, band 500
+    at_risk = assess(
+        JOBS, Observation(when, D(26800)), today=when, horizon=PLAN
+    )  # 700 short, band 500
     late = assess(JOBS, Observation(when, D(26000)), today=when, horizon=PLAN)  # 1 500 short
     assert (at_risk.status, late.status) == (Status.AT_RISK, Status.LATE)
 
@@ -49,7 +58,9 @@ def test_a_value_before_the_baseline_year_is_compared_with_the_baseline():
 
 
 def test_a_target_already_met_at_the_baseline_is_achieved_without_dividing_by_zero():
-    target = Target(kind=TargetKind.INCREASE, baseline_value=D(20), baseline_year=2024, target_value=D(20))
+    target = Target(
+        kind=TargetKind.INCREASE, baseline_value=D(20), baseline_year=2024, target_value=D(20)
+    )
     result = assess(target, Observation(date(2025, 3, 1), D(20)), today=TODAY, horizon=PLAN)
     assert (result.status, result.progress) == (Status.ACHIEVED, 1)
 
@@ -79,14 +90,18 @@ def test_a_count_without_baseline_starts_from_zero_at_the_plan_start_and_uses_th
 
 
 def test_no_approved_value_yet_means_no_data():
-    assert assess(Target(kind=TargetKind.COUNT, target_value=D(12)), None, today=TODAY, horizon=PLAN).status == (
-        Status.NO_DATA
-    )
+    assert assess(
+        Target(kind=TargetKind.COUNT, target_value=D(12)), None, today=TODAY, horizon=PLAN
+    ).status == (Status.NO_DATA)
 
 
 @pytest.mark.parametrize(
     ("value", "status", "exceeded"),
-    [(D(17), Status.ACHIEVED, False), (D(22), Status.ACHIEVED, True), (D(15), Status.ACHIEVED, False)],
+    [
+        (D(17), Status.ACHIEVED, False),
+        (D(22), Status.ACHIEVED, True),
+        (D(15), Status.ACHIEVED, False),
+    ],
 )
 def test_a_range_is_achieved_inside_and_exceeded_above_not_failed(value, status, exceeded):
     trades = Target(kind=TargetKind.RANGE, target_value=D(15), target_max=D(20))
@@ -120,10 +135,12 @@ def test_money_and_count_must_both_be_met_and_take_the_weaker():
 def test_money_alone_and_area_follow_the_count_rule():
     bricks = Target(kind=TargetKind.MONEY, target_value=D(5_000_000))
     mall = Target(kind=TargetKind.AREA, target_value=D(5000))
-    assert assess(bricks, Observation(date(2026, 1, 1), D(5_000_000)), today=TODAY, horizon=PLAN).status == (
-        Status.ACHIEVED
-    )
-    assert assess(mall, Observation(date(2026, 1, 1), D(1000)), today=TODAY, horizon=PLAN).progress == D("0.2")
+    assert assess(
+        bricks, Observation(date(2026, 1, 1), D(5_000_000)), today=TODAY, horizon=PLAN
+    ).status == (Status.ACHIEVED)
+    assert assess(
+        mall, Observation(date(2026, 1, 1), D(1000)), today=TODAY, horizon=PLAN
+    ).progress == D("0.2")
 
 
 def test_a_milestone_is_late_once_its_date_passes_without_evidence():
@@ -137,12 +154,18 @@ def test_a_milestone_is_late_once_its_date_passes_without_evidence():
 def test_a_qualitative_target_shows_the_officers_manual_status():
     network = Target(kind=TargetKind.QUALITATIVE, manual_status=Status.AT_RISK)
     assert assess(network, None, today=TODAY, horizon=PLAN).status == Status.AT_RISK
-    assert assess(Target(kind=TargetKind.QUALITATIVE), None, today=TODAY, horizon=PLAN).status == Status.NO_DATA
+    assert (
+        assess(Target(kind=TargetKind.QUALITATIVE), None, today=TODAY, horizon=PLAN).status
+        == Status.NO_DATA
+    )
 
 
 def test_a_target_to_be_defined_says_so_whatever_the_values():
     target = Target(kind=TargetKind.TO_BE_DEFINED)
-    assert assess(target, Observation(TODAY, D(5)), today=TODAY, horizon=PLAN).status == Status.TO_BE_DEFINED
+    assert (
+        assess(target, Observation(TODAY, D(5)), today=TODAY, horizon=PLAN).status
+        == Status.TO_BE_DEFINED
+    )
 
 
 def test_a_value_older_than_its_reporting_frequency_is_stale():
