@@ -109,7 +109,7 @@ class Indicator(SourcedModel):
         _("objectif ou modalité de suivi (texte source)"),
         help_text=_("La colonne « Objectif ou modalité de suivi » du tableau, mot pour mot."),
     )
-    unit = models.CharField(_("unité"), max_length=40)
+    unit = models.CharField(_("unité"), max_length=40, blank=True)
     direction = models.CharField(_("sens"), max_length=4, choices=Direction, default=Direction.UP)
     cumulative = models.BooleanField(
         _("valeurs cumulées"),
