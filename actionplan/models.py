@@ -6,7 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import AuditedManager, audited
+from core.audit import AuditContextMixin, AuditedManager, audited
 from core.models import SourcedModel
 
 
@@ -100,7 +100,9 @@ class Status(models.TextChoices):
     TO_BE_DEFINED = "tbd", _("Objectif à définir")
 
 
-@audited()
+@audited(
+    exclude=["trend", "status_computed_at", "current_progress", "current_stale", "current_exceeded"]
+)
 class Indicator(SourcedModel):
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="indicators")
     code = models.CharField(_("code"), max_length=12, unique=True)
@@ -177,6 +179,11 @@ class Indicator(SourcedModel):
         _("dernière valeur"), max_digits=16, decimal_places=2, null=True, blank=True
     )
     current_value_date = models.DateField(_("date de la dernière valeur"), null=True, blank=True)
+    current_stale = models.BooleanField(_("valeur ancienne"), default=False)
+    current_exceeded = models.BooleanField(_("cible dépassée"), default=False)
+    trend = models.JSONField(
+        _("tendance"), default=list, blank=True, help_text=_("Derniers points de la série.")
+    )
     status_computed_at = models.DateTimeField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -194,6 +201,57 @@ class Indicator(SourcedModel):
     def is_manual(self):
         return not self.computed_by
 
+    @property
+    def has_trajectory(self):
+        return self.target_kind not in {
+            TargetKind.MILESTONE,
+            TargetKind.QUALITATIVE,
+            TargetKind.TO_BE_DEFINED,
+        }
+
+    def target_in_words(self):
+        from core.templatetags.portal import format_money, format_number, quantity
+
+        kind = self.target_kind
+        if kind == TargetKind.INCREASE:
+            if self.baseline_year and self.target_year:
+                return _("De %(baseline)s en %(baseline_year)s à %(target)s en %(target_year)s") % {
+                    "baseline": quantity(self.baseline_value, self.unit),
+                    "baseline_year": self.baseline_year,
+                    "target": quantity(self.target_value, self.unit),
+                    "target_year": self.target_year,
+                }
+            return _("Passer de %(baseline)s à %(target)s (années non précisées)") % {
+                "baseline": format_number(self.baseline_value),
+                "target": quantity(self.target_value, self.unit),
+            }
+        if kind == TargetKind.RANGE:
+            return _("Entre %(low)s et %(high)s") % {
+                "low": format_number(self.target_value),
+                "high": quantity(self.target_max, self.unit),
+            }
+        if kind == TargetKind.PERCENTAGE:
+            return _("%(value)s en %(year)s") % {
+                "value": quantity(self.target_value, "%"),
+                "year": self.target_year,
+            }
+        if kind == TargetKind.MONEY_AND_COUNT:
+            return _("%(money)s pour %(count)s projets") % {
+                "money": format_money(self.target_value),
+                "count": format_number(self.target_count),
+            }
+        if kind == TargetKind.MILESTONE:
+            return _("Jalon au plus tard le %(date)s") % {
+                "date": self.target_date.strftime("%d/%m/%Y")
+            }
+        if kind == TargetKind.QUALITATIVE:
+            return _("Objectif qualitatif : %(wording)s") % {"wording": self.monitoring_wording}
+        if kind == TargetKind.TO_BE_DEFINED:
+            return _("Objectif à préciser après une étude diagnostic (%(wording)s)") % {
+                "wording": self.monitoring_wording
+            }
+        return quantity(self.target_value, self.unit)
+
 
 class MeasurementStatus(models.TextChoices):
     PENDING = "pending", _("À approuver")
@@ -207,7 +265,7 @@ class Nature(models.TextChoices):
 
 
 @audited()
-class Measurement(models.Model):
+class Measurement(AuditContextMixin, models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="measurements")
     date = models.DateField(_("date de la mesure"))
     value = models.DecimalField(_("valeur"), max_digits=16, decimal_places=2)
@@ -254,6 +312,23 @@ class Measurement(models.Model):
 
     def __str__(self):
         return f"{self.indicator.code} {self.date} {self.value}"
+
+
+class StatusChange(models.Model):
+    """Each change of an indicator's computed status, to say what moved since a date."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    changed_at = models.DateTimeField(db_index=True)
+    previous = models.CharField(max_length=20, choices=Status)
+    current = models.CharField(max_length=20, choices=Status)
+
+    class Meta:
+        ordering = ["-changed_at"]
+
+    def __str__(self):
+        return f"{self.indicator_id}: {self.previous} → {self.current}"
 
 
 @audited()
@@ -332,3 +407,29 @@ class GovernanceBody(SourcedModel):
 
     def __str__(self):
         return self.name
+
+
+class ImportBatch(models.Model):
+    """An uploaded file of measurements, kept from preview to import so nothing is lost."""
+
+    class State(models.TextChoices):
+        PREVIEW = "preview", _("Aperçu")
+        IMPORTED = "imported", _("Importé")
+        REJECTED = "rejected", _("Refusé")
+
+    file = models.FileField(upload_to="imports/%Y/")
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=10, choices=State, default=State.PREVIEW)
+    rows = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    imported_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.original_name

@@ -4,8 +4,6 @@ the funding plan and the governance, each with its source wording."""
 from datetime import date
 from decimal import Decimal
 
-from core.reference import PLAN_DOCUMENT, flag, quote, reference_loader, upsert
-
 from actionplan.models import (
     Action,
     Axis,
@@ -16,6 +14,7 @@ from actionplan.models import (
     PlanSetting,
     TargetKind,
 )
+from core.reference import PLAN_DOCUMENT, flag, quote, reference_loader, upsert
 
 D = Decimal
 M = D(1_000_000)
@@ -705,11 +704,8 @@ def _load_indicators(report, actions):
             "source_wording": _row(name, objective),
             "frequency": Frequency.QUARTERLY,
             "computed_by": "",
-            **{
-                field: None
-                for field in ("baseline_value", "baseline_year", "target_value", "target_max")
-            },
-            **{field: None for field in ("target_count", "target_year", "target_date")},
+            **dict.fromkeys(("baseline_value", "baseline_year", "target_value", "target_max")),
+            **dict.fromkeys(("target_count", "target_year", "target_date")),
             **target,
         }
         indicator = upsert(report, Indicator, {"code": code}, values)

@@ -33,6 +33,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("comptes/", include(accounts)),
     path("partenaires/", include("partners.urls")),
+    path("plan/", include("actionplan.urls")),
     path("api/", include("config.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

@@ -90,3 +90,12 @@ def audit_event(*, actor, obj, event, changes=None, reason="", access=False):
 
 def audit_trail_for(obj):
     return LogEntry.objects.get_for_object(obj).select_related("actor")
+
+
+class AuditContextMixin:
+    """Lets a workflow attach its event name and reason to the automatic audit entry."""
+
+    _audit_context = None
+
+    def get_additional_data(self):
+        return self._audit_context

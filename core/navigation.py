@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from actionplan import permissions as plan_permissions
 from partners import permissions as partner_permissions
 
 
@@ -19,6 +20,9 @@ class NavEntry:
 
 ENTRIES = [
     NavEntry(_("Accueil"), "home", lambda user: user.is_authenticated),
+    NavEntry(_("Plan d'actions"), "actionplan:dashboard", plan_permissions.can_view_plan),
+    NavEntry(_("Mesures à approuver"), "actionplan:review_queue", partner_permissions.is_officer),
+    NavEntry(_("Financements"), "actionplan:funding", plan_permissions.can_view_funding),
     NavEntry(
         _("Organisations"), "partners:organisation_list", partner_permissions.can_view_organisations
     ),

@@ -1,0 +1,249 @@
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+
+from actionplan import selectors, services
+from actionplan.models import Action, Axis, FundingSource, Indicator, Lifecycle, Measurement, Status
+from actionplan.permissions import can_view_funding, can_view_plan
+
+
+class CanViewPlan(BasePermission):
+    def has_permission(self, request, view):
+        return can_view_plan(request.user)
+
+
+class CanViewFunding(BasePermission):
+    def has_permission(self, request, view):
+        return can_view_funding(request.user)
+
+
+class AxisSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Axis
+        fields = ["id", "code", "title", "source_document", "source_wording"]
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    axis = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "code",
+            "axis",
+            "title",
+            "theme",
+            "proposition",
+            "lifecycle",
+            "examples",
+            "source_wording",
+        ]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    action = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    target_in_words = serializers.CharField(read_only=True)
+    status = serializers.CharField(source="current_status", read_only=True)
+    status_label = serializers.CharField(source="get_current_status_display", read_only=True)
+    progress = serializers.DecimalField(
+        source="current_progress", max_digits=7, decimal_places=4, read_only=True
+    )
+    latest_value = serializers.DecimalField(
+        source="current_value", max_digits=16, decimal_places=2, read_only=True
+    )
+    latest_value_date = serializers.DateField(source="current_value_date", read_only=True)
+    stale = serializers.BooleanField(source="current_stale", read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "id",
+            "code",
+            "action",
+            "name",
+            "monitoring_wording",
+            "source_wording",
+            "unit",
+            "direction",
+            "cumulative",
+            "frequency",
+            "tolerance",
+            "computed_by",
+            "target_kind",
+            "target_in_words",
+            "baseline_value",
+            "baseline_year",
+            "target_value",
+            "target_max",
+            "target_count",
+            "target_year",
+            "target_date",
+            "status",
+            "status_label",
+            "progress",
+            "latest_value",
+            "latest_value_date",
+            "stale",
+        ]
+
+
+class MeasurementSerializer(serializers.ModelSerializer):
+    indicator = serializers.SlugRelatedField(slug_field="code", queryset=Indicator.objects.all())
+    entered_by = serializers.StringRelatedField()
+    reviewed_by = serializers.StringRelatedField()
+
+    class Meta:
+        model = Measurement
+        fields = [
+            "id",
+            "indicator",
+            "date",
+            "value",
+            "count",
+            "territory",
+            "source",
+            "nature",
+            "comment",
+            "status",
+            "entered_by",
+            "entered_at",
+            "reviewed_by",
+            "reviewed_at",
+            "review_comment",
+            "is_demo",
+        ]
+        read_only_fields = [
+            "status",
+            "entered_by",
+            "entered_at",
+            "reviewed_by",
+            "reviewed_at",
+            "review_comment",
+            "is_demo",
+        ]
+
+
+class ReviewSerializer(serializers.Serializer):
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class FundingSourceSerializer(serializers.ModelSerializer):
+    committed = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = FundingSource
+        fields = [
+            "id",
+            "code",
+            "name",
+            "group",
+            "envelope",
+            "committed",
+            "is_leverage",
+            "source_wording",
+        ]
+
+
+class IndicatorFilter(filters.FilterSet):
+    axis = filters.CharFilter(field_name="action__axis__code")
+    action = filters.CharFilter(field_name="action__code")
+    lifecycle = filters.ChoiceFilter(choices=Lifecycle.choices, method="filter_lifecycle")
+    status = filters.ChoiceFilter(field_name="current_status", choices=Status.choices)
+
+    class Meta:
+        model = Indicator
+        fields = ["axis", "action", "lifecycle", "status", "target_kind"]
+
+    def filter_lifecycle(self, queryset, name, value):
+        return queryset.filter(action__lifecycle__icontains=f'"{value}"')
+
+
+class AxisViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = AxisSerializer
+    permission_classes = [CanViewPlan]
+    queryset = Axis.objects.order_by("position")
+    lookup_field = "code"
+
+
+class ActionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ActionSerializer
+    permission_classes = [CanViewPlan]
+    queryset = Action.objects.select_related("axis").order_by("position")
+    lookup_field = "code"
+    filterset_fields = ["axis__code", "proposition"]
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = IndicatorSerializer
+    permission_classes = [CanViewPlan]
+    queryset = Indicator.objects.select_related("action__axis").order_by("position")
+    filterset_class = IndicatorFilter
+    lookup_field = "code"
+
+
+def _as_api_error(error):
+    if isinstance(error, DjangoPermissionDenied):
+        return PermissionDenied(str(error) or None)
+    return ValidationError(getattr(error, "message_dict", None) or {"detail": error.messages})
+
+
+class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = MeasurementSerializer
+    permission_classes = [CanViewPlan]
+    filterset_fields = ["indicator__code", "status", "territory"]
+
+    def get_queryset(self):
+        return Measurement.objects.select_related(
+            "indicator", "entered_by", "reviewed_by"
+        ).order_by("-date", "-pk")
+
+    def get_object(self):
+        return selectors.measurement_get_for_user(self.request.user, self.kwargs["pk"])
+
+    def perform_create(self, serializer):
+        try:
+            serializer.instance = services.measurement_create(
+                actor=self.request.user, **serializer.validated_data
+            )
+        except (DjangoPermissionDenied, DjangoValidationError) as error:
+            raise _as_api_error(error) from error
+
+    @extend_schema(request=ReviewSerializer, responses=MeasurementSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        return self._review(request, services.measurement_approve, "comment")
+
+    @extend_schema(request=ReviewSerializer, responses=MeasurementSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request, pk=None):
+        return self._review(request, services.measurement_return, "reason")
+
+    def _review(self, request, service, argument):
+        measurement = self.get_object()
+        review = ReviewSerializer(data=request.data)
+        review.is_valid(raise_exception=True)
+        try:
+            service(
+                actor=request.user,
+                measurement=measurement,
+                **{argument: review.validated_data["comment"]},
+            )
+        except (DjangoPermissionDenied, DjangoValidationError) as error:
+            raise _as_api_error(error) from error
+        return Response(MeasurementSerializer(measurement).data, status=status.HTTP_200_OK)
+
+
+class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = FundingSourceSerializer
+    permission_classes = [CanViewFunding]
+    lookup_field = "code"
+
+    def get_queryset(self):
+        return selectors.funding_by_source()

@@ -1,0 +1,147 @@
+"""Server-side SVG charts, so the page and the quarterly PDF show the same drawing.
+
+Colours pass WCAG contrast on white; meaning never rests on colour alone (the
+trajectory is dashed, the target dotted, values are dots joined by a line) and
+each chart carries a title and a text description.
+"""
+
+from datetime import date
+from decimal import Decimal
+from html import escape
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from core.templatetags.portal import format_number
+
+WIDTH, HEIGHT = 640, 280
+LEFT, RIGHT, TOP, BOTTOM = 72, 24, 20, 40
+VALUE_COLOUR = "#000091"
+TRAJECTORY_COLOUR = "#3a3a3a"
+TARGET_COLOUR = "#18753c"
+BAND_COLOUR = "#e3e3fd"
+
+
+def _ticks(low, high, count=4):
+    if high <= low:
+        return [low]
+    step = (high - low) / count
+    magnitude = Decimal(10) ** (len(str(int(step))) - 1) if step >= 1 else Decimal("0.1")
+    step = max(magnitude, (Decimal(step) / magnitude).to_integral_value() * magnitude)
+    ticks, value = [], Decimal(low)
+    while value <= high:
+        ticks.append(value)
+        value += step
+    return ticks
+
+
+def trajectory_svg(*, indicator, series, start, end, baseline, target, tolerance_ratio, title_id):
+    """The approved values against the expected trajectory, its tolerance band and the target."""
+    points = [(day, Decimal(value)) for day, value, _count in series]
+    first_day = min([start] + [day for day, _v in points])
+    last_day = max([end] + [day for day, _v in points])
+    top_value = max([target, baseline] + [value for _d, value in points]) * Decimal(
+        "1.1"
+    ) or Decimal(1)
+    # Start the scale near the lowest value so that a change from a large baseline stays visible.
+    floor = min([baseline, target] + [value for _d, value in points])
+    low_value = (
+        Decimal(0)
+        if floor <= 0 or floor < top_value / 3
+        else (floor * Decimal("0.9")).to_integral_value()
+    )
+    span_days = max((last_day - first_day).days, 1)
+
+    def x(day):
+        return LEFT + (WIDTH - LEFT - RIGHT) * (day - first_day).days / span_days
+
+    def y(value):
+        return TOP + (HEIGHT - TOP - BOTTOM) * float(
+            1 - (Decimal(value) - low_value) / (top_value - low_value)
+        )
+
+    band = abs(target - baseline) * tolerance_ratio
+    lower = -band if target >= baseline else band
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+        f'role="img" aria-labelledby="{title_id} {title_id}-desc" class="chart">',
+        f'<title id="{title_id}">{escape(_("Trajectoire de l’indicateur %(code)s") % {"code": indicator.code})}</title>',
+        f'<desc id="{title_id}-desc">{escape(_describe(indicator, points, start, end, baseline, target))}</desc>',
+    ]
+    for tick in _ticks(low_value, top_value):
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#dddddd"/>'
+            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" font-size="11" fill="#3a3a3a">'
+            f"{escape(format_number(tick))}</text>"
+        )
+    for year in range(first_day.year, last_day.year + 2):
+        day = date(year, 1, 1)
+        if first_day <= day <= last_day:
+            parts.append(
+                f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM + 5}" '
+                f'stroke="#3a3a3a"/><text x="{x(day):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
+                f'font-size="11" fill="#3a3a3a">{year}</text>'
+            )
+    parts.append(
+        f'<polygon points="{x(start):.1f},{y(baseline):.1f} {x(end):.1f},{y(target):.1f} '
+        f'{x(end):.1f},{y(target + lower):.1f} {x(start):.1f},{y(baseline + lower):.1f}" fill="{BAND_COLOUR}"/>'
+        f'<line x1="{x(start):.1f}" y1="{y(baseline):.1f}" x2="{x(end):.1f}" y2="{y(target):.1f}" '
+        f'stroke="{TRAJECTORY_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>'
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
+        f'stroke="{TARGET_COLOUR}" stroke-width="2" stroke-dasharray="2 3"/>'
+        f'<text x="{WIDTH - RIGHT}" y="{y(target) - 6:.1f}" text-anchor="end" font-size="12" '
+        f'fill="{TARGET_COLOUR}">{escape(_("Cible : %(value)s") % {"value": format_number(target)})}</text>'
+        f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="#3a3a3a"/>'
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" stroke="#3a3a3a"/>'
+    )
+    if points:
+        path = " ".join(f"{x(day):.1f},{y(value):.1f}" for day, value in points)
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{VALUE_COLOUR}" stroke-width="2"/>'
+        )
+        for day, value in points[-24:]:
+            parts.append(
+                f'<circle cx="{x(day):.1f}" cy="{y(value):.1f}" r="3" fill="{VALUE_COLOUR}"/>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _describe(indicator, points, start, end, baseline, target):
+    text = _(
+        "Trajectoire attendue de %(baseline)s le %(start)s à %(target)s le %(end)s, bande de tolérance en dessous."
+    ) % {
+        "baseline": format_number(baseline),
+        "start": date_format(start, "SHORT_DATE_FORMAT"),
+        "target": format_number(target),
+        "end": date_format(end, "SHORT_DATE_FORMAT"),
+    }
+    if points:
+        day, value = points[-1]
+        text += " " + _("%(count)s valeurs approuvées, la dernière %(value)s le %(date)s.") % {
+            "count": len(points),
+            "value": format_number(value),
+            "date": date_format(day, "SHORT_DATE_FORMAT"),
+        }
+    else:
+        text += " " + _("Aucune valeur approuvée.")
+    return text
+
+
+def sparkline_svg(trend):
+    """A 120×28 trend line of the last points; decorative next to the written value."""
+    if len(trend) < 2:
+        return ""
+    values = [Decimal(str(value)) for _day, value in trend]
+    low, high = min(values), max(values)
+    spread = (high - low) or Decimal(1)
+    step = 116 / (len(values) - 1)
+    path = " ".join(
+        f"{2 + i * step:.1f},{26 - float((v - low) / spread) * 24:.1f}"
+        for i, v in enumerate(values)
+    )
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 28" width="120" height="28" aria-hidden="true" '
+        f'focusable="false" class="sparkline"><polyline points="{path}" fill="none" stroke="{VALUE_COLOUR}" '
+        'stroke-width="2"/></svg>'
+    )

@@ -1,0 +1,84 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from actionplan.models import Lifecycle, Measurement, Status
+
+
+class DashboardFilterForm(forms.Form):
+    axis = forms.ChoiceField(label=_("Axe"), required=False)
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    lifecycle = forms.ChoiceField(
+        label=_("Cycle de vie"), required=False, choices=[("", _("Tous"))] + list(Lifecycle.choices)
+    )
+    status = forms.ChoiceField(
+        label=_("Statut"), required=False, choices=[("", _("Tous"))] + list(Status.choices)
+    )
+    owner = forms.ChoiceField(label=_("Responsable"), required=False)
+
+    def __init__(self, *args, axes, actions, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["axis"].choices = [("", _("Tous"))] + [
+            (a.code, f"{a.code}. {a.title}"[:80]) for a in axes
+        ]
+        self.fields["action"].choices = [("", _("Toutes"))] + [
+            (a.code, f"{a.code} {a.theme}") for a in actions
+        ]
+        self.fields["owner"].choices = [("", _("Tous"))] + [(str(pk), name) for pk, name in owners]
+
+
+class MeasurementForm(forms.ModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["date", "value", "count", "territory", "source", "nature", "comment", "evidence"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["value"].label = (
+            _("Valeur (%(unit)s)") % {"unit": indicator.unit} if indicator.unit else _("Valeur")
+        )
+        if indicator.target_kind != "money_count":
+            del self.fields["count"]
+        else:
+            self.fields["count"].required = True
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Commentaire (obligatoire pour renvoyer)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class BulkReviewForm(forms.Form):
+    measurements = forms.ModelMultipleChoiceField(
+        queryset=Measurement.objects.none(), label=_("Mesures")
+    )
+    comment = forms.CharField(
+        label=_("Commentaire"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measurements"].queryset = queryset
+
+
+class ManualStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Statut"),
+        choices=[
+            (s, Status(s).label)
+            for s in (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.LATE)
+        ],
+    )
+    reason = forms.CharField(label=_("Motif"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Fichier CSV ou XLSX"),
+        help_text=_(
+            "Colonnes : indicateur, date (AAAA-MM-JJ ou JJ/MM/AAAA), valeur, nombre, territoire, source, nature, commentaire."
+        ),
+    )

@@ -1,0 +1,328 @@
+"""Writes on the action plan: measurements and their approval, statuses, funding."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actionplan.models import (
+    FundingCommitment,
+    Indicator,
+    Measurement,
+    MeasurementStatus,
+    Status,
+    StatusChange,
+    TargetKind,
+)
+from actionplan.permissions import (
+    can_manage_indicator,
+    can_record_funding,
+    can_record_measurement,
+    can_resubmit_measurement,
+    can_review_measurement,
+)
+from actionplan.progress import Observation, Target, assess
+from actionplan.selectors import indicator_series, plan_horizon
+from actionplan.sources import source_for
+from core.audit import acting_as
+from core.files import validate_document
+from core.workflow import Transition, apply_transition
+
+TREND_POINTS = 12
+
+MEASUREMENT_TRANSITIONS = [
+    Transition(
+        "approve", MeasurementStatus.PENDING, MeasurementStatus.APPROVED, can_review_measurement
+    ),
+    Transition(
+        "return",
+        MeasurementStatus.PENDING,
+        MeasurementStatus.RETURNED,
+        can_review_measurement,
+        True,
+    ),
+    Transition(
+        "resubmit", MeasurementStatus.RETURNED, MeasurementStatus.PENDING, can_resubmit_measurement
+    ),
+]
+
+
+def _enqueue_refresh(indicator_pk):
+    from actionplan.tasks import refresh_indicator_status
+
+    transaction.on_commit(lambda: refresh_indicator_status.delay(indicator_pk))
+
+
+@transaction.atomic
+def measurement_create(
+    *,
+    actor,
+    indicator,
+    date,
+    value,
+    count=None,
+    territory="",
+    source,
+    nature="measured",
+    comment="",
+    evidence=None,
+    is_demo=False,
+):
+    if not can_record_measurement(actor, indicator):
+        raise PermissionDenied(_("Vous ne pouvez pas saisir de mesure pour cet indicateur."))
+    if indicator.target_kind == TargetKind.MONEY_AND_COUNT and count is None:
+        raise ValidationError(
+            {"count": _("Cet objectif associe un montant et un nombre : indiquez le nombre.")}
+        )
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("La date de la mesure ne peut pas être dans le futur.")})
+    if evidence is not None:
+        try:
+            validate_document(evidence)
+        except ValidationError as error:
+            raise ValidationError({"evidence": error.messages}) from error
+    measurement = Measurement(
+        indicator=indicator,
+        date=date,
+        value=value,
+        count=count,
+        territory=territory,
+        source=source,
+        nature=nature,
+        comment=comment,
+        entered_by=actor,
+        is_demo=is_demo,
+    )
+    if evidence is not None:
+        measurement.evidence = evidence
+    measurement.full_clean()
+    with acting_as(actor):
+        measurement.save()
+    return measurement
+
+
+@transaction.atomic
+def measurement_approve(*, actor, measurement, comment=""):
+    apply_transition(
+        MEASUREMENT_TRANSITIONS,
+        measurement,
+        actor=actor,
+        target=MeasurementStatus.APPROVED,
+        reason=comment,
+        changes={"reviewed_by": actor, "reviewed_at": timezone.now(), "review_comment": comment},
+    )
+    _enqueue_refresh(measurement.indicator_id)
+    return measurement
+
+
+@transaction.atomic
+def measurement_return(*, actor, measurement, reason):
+    apply_transition(
+        MEASUREMENT_TRANSITIONS,
+        measurement,
+        actor=actor,
+        target=MeasurementStatus.RETURNED,
+        reason=reason,
+        changes={"reviewed_by": actor, "reviewed_at": timezone.now(), "review_comment": reason},
+    )
+    return measurement
+
+
+@transaction.atomic
+def measurement_resubmit(*, actor, measurement, value=None, date=None, comment=""):
+    changes = {"reviewed_by": None, "reviewed_at": None}
+    if value is not None:
+        changes["value"] = value
+    if date is not None:
+        changes["date"] = date
+    apply_transition(
+        MEASUREMENT_TRANSITIONS,
+        measurement,
+        actor=actor,
+        target=MeasurementStatus.PENDING,
+        reason=comment,
+        changes=changes,
+    )
+    return measurement
+
+
+@transaction.atomic
+def measurements_approve_bulk(*, actor, measurements, comment=""):
+    """Approve several at once; one refusal (say, the officer's own entry) approves none."""
+    approved = []
+    for measurement in measurements:
+        if not can_review_measurement(actor, measurement):
+            raise PermissionDenied(
+                _(
+                    "Vous ne pouvez pas approuver la mesure du %(date)s de l'indicateur %(code)s (votre propre saisie)."
+                )
+                % {
+                    "date": measurement.date.strftime("%d/%m/%Y"),
+                    "code": measurement.indicator.code,
+                }
+            )
+        approved.append(measurement_approve(actor=actor, measurement=measurement, comment=comment))
+    return approved
+
+
+def _target_of(indicator):
+    return Target(
+        kind=indicator.target_kind,
+        direction=indicator.direction,
+        baseline_value=indicator.baseline_value,
+        baseline_year=indicator.baseline_year,
+        target_value=indicator.target_value,
+        target_max=indicator.target_max,
+        target_count=indicator.target_count,
+        target_year=indicator.target_year,
+        target_date=indicator.target_date,
+        tolerance=indicator.tolerance,
+        frequency=indicator.frequency,
+        manual_status=indicator.manual_status,
+    )
+
+
+def indicator_assessment(indicator, *, today=None, until=None, series=None):
+    """Status and progress of ``indicator`` (as of ``until`` when given), without saving anything."""
+    today = today or timezone.localdate()
+    if series is None:
+        series = _series_of(indicator, until=until)
+    observation = None
+    if series:
+        last_date, value, count = series[-1]
+        observation = Observation(last_date, Decimal(value), count)
+    return assess(
+        _target_of(indicator), observation, today=until or today, horizon=plan_horizon()
+    ), series
+
+
+def _series_of(indicator, *, until=None):
+    if indicator.computed_by:
+        source = source_for(indicator.computed_by)
+        if source is None:
+            return []
+        _label, function = source
+        return [point for point in function() if until is None or point[0] <= until]
+    return indicator_series(indicator, until=until)
+
+
+def indicator_refresh_status(*, indicator, today=None):
+    """Recompute and store the indicator's status, progress, latest value and trend."""
+    assessment, series = indicator_assessment(indicator, today=today)
+    values = {
+        "current_status": assessment.status,
+        "current_progress": None if assessment.progress is None else round(assessment.progress, 4),
+        "current_value": assessment.value,
+        "current_value_date": assessment.value_date,
+        "current_stale": assessment.stale,
+        "current_exceeded": assessment.exceeded,
+        "trend": [[point[0].isoformat(), float(point[1])] for point in series[-TREND_POINTS:]],
+    }
+    changed = [name for name, value in values.items() if getattr(indicator, name) != value]
+    previous_status = indicator.current_status
+    now = timezone.now()
+    with transaction.atomic():
+        if previous_status != assessment.status:
+            StatusChange.objects.create(
+                indicator=indicator,
+                changed_at=now,
+                previous=previous_status,
+                current=assessment.status,
+            )
+        for name in changed:
+            setattr(indicator, name, values[name])
+        indicator.status_computed_at = now
+        with acting_as(None):
+            indicator.save(update_fields=[*changed, "status_computed_at"])
+    return assessment
+
+
+def indicators_refresh_all(*, today=None):
+    for indicator in Indicator.objects.order_by("position"):
+        indicator_refresh_status(indicator=indicator, today=today)
+
+
+@transaction.atomic
+def indicator_set_manual_status(*, actor, indicator, status, reason, on=None):
+    if not can_manage_indicator(actor, indicator):
+        raise PermissionDenied
+    if indicator.target_kind != TargetKind.QUALITATIVE:
+        raise ValidationError(_("Seuls les objectifs qualitatifs reçoivent un statut manuel."))
+    if status not in {Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.LATE}:
+        raise ValidationError({"status": _("Choisissez un statut.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Expliquez ce statut.")})
+    indicator.manual_status = status
+    indicator.manual_status_reason = reason.strip()
+    indicator.manual_status_date = on or timezone.localdate()
+    indicator.full_clean()
+    with acting_as(actor):
+        indicator.save()
+    _enqueue_refresh(indicator.pk)
+    return indicator
+
+
+@transaction.atomic
+def funding_commitment_create(*, actor, source, action, amount, date: date, label, is_demo=False):
+    if not can_record_funding(actor):
+        raise PermissionDenied
+    commitment = FundingCommitment(
+        source=source, action=action, amount=amount, date=date, label=label, is_demo=is_demo
+    )
+    commitment.full_clean()
+    with acting_as(actor):
+        commitment.save()
+    return commitment
+
+
+@transaction.atomic
+def import_batch_create(*, actor, upload):
+    """Keep the uploaded file and what it contains; nothing is imported before confirmation."""
+    from actionplan.imports import parse_measurements
+    from actionplan.models import ImportBatch
+    from actionplan.permissions import can_import_measurements
+
+    if not can_import_measurements(actor):
+        raise PermissionDenied
+    result = parse_measurements(upload, user=actor)
+    upload.seek(0)
+    batch = ImportBatch(
+        file=upload,
+        original_name=upload.name[:255],
+        uploaded_by=actor,
+        rows=result.rows,
+        errors=result.errors,
+        state=ImportBatch.State.PREVIEW if result.ok else ImportBatch.State.REJECTED,
+    )
+    batch.save()
+    return batch
+
+
+@transaction.atomic
+def import_batch_confirm(*, actor, batch):
+    """Create every measurement of the batch, or none."""
+    from actionplan.imports import row_date
+    from actionplan.models import ImportBatch
+
+    if batch.uploaded_by_id != actor.pk or batch.state != ImportBatch.State.PREVIEW:
+        raise ValidationError(_("Ce fichier n'est plus importable : déposez-le à nouveau."))
+    indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
+    for row in batch.rows:
+        measurement_create(
+            actor=actor,
+            indicator=indicators[row["indicator"]],
+            date=row_date(row),
+            value=Decimal(row["value"]),
+            count=row["count"],
+            territory=row["territory"],
+            source=row["source"],
+            nature=row["nature"],
+            comment=row["comment"],
+        )
+    batch.state = ImportBatch.State.IMPORTED
+    batch.imported_count = len(batch.rows)
+    batch.save(update_fields=["state", "imported_count"])
+    return batch

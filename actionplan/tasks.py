@@ -1,0 +1,30 @@
+from celery import shared_task
+
+from actionplan.models import Indicator
+from actionplan.services import indicator_refresh_status, indicators_refresh_all
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=5,
+    time_limit=120,
+    soft_time_limit=100,
+)
+def refresh_indicator_status(indicator_pk):
+    indicator = Indicator.objects.filter(pk=indicator_pk).first()
+    if indicator is not None:
+        indicator_refresh_status(indicator=indicator)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=3,
+    time_limit=900,
+    soft_time_limit=840,
+)
+def refresh_all_statuses():
+    indicators_refresh_all()

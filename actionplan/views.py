@@ -1,0 +1,289 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from actionplan import exports, selectors, services
+from actionplan.charts import sparkline_svg, trajectory_svg
+from actionplan.forms import (
+    BulkReviewForm,
+    DashboardFilterForm,
+    ImportForm,
+    ManualStatusForm,
+    MeasurementForm,
+    ReviewForm,
+)
+from actionplan.models import Action, Axis, ImportBatch, PlanSetting, Status, TargetKind
+from actionplan.permissions import (
+    can_import_measurements,
+    can_manage_indicator,
+    can_record_measurement,
+    can_review_measurement,
+    can_view_funding,
+    can_view_plan,
+)
+from actionplan.sources import label_for
+from core.audit import audit_event, audit_trail_for
+from core.models import DataFlag
+from partners.permissions import is_officer
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+@login_required
+def dashboard(request):
+    _require(can_view_plan(request.user))
+    axes = list(Axis.objects.order_by("position"))
+    actions = list(Action.objects.order_by("position"))
+    form = DashboardFilterForm(
+        request.GET or None, axes=axes, actions=actions, owners=selectors.owners()
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    indicators = list(selectors.indicator_list(**{k: v for k, v in filters.items() if v}))
+    counts = selectors.status_counts(selectors.indicator_list())
+    since = selectors.quarter_start(selectors.today())
+    groups = {}
+    for indicator in indicators:
+        indicator.sparkline = mark_safe(sparkline_svg(indicator.trend))  # noqa: S308 (built from numbers only)
+        groups.setdefault(indicator.action, []).append(indicator)
+    return render(
+        request,
+        "actionplan/dashboard.html",
+        {
+            "form": form,
+            "groups": groups,
+            "status_counts": [(status, counts.get(status.value, 0)) for status in Status],
+            "changes": selectors.status_changes_since(since)[:20],
+            "since": since,
+            "horizon": selectors.plan_horizon(),
+            "shown": len(indicators),
+        },
+    )
+
+
+@login_required
+def indicator_detail(request, code):
+    indicator = selectors.indicator_get_for_user(request.user, code)
+    assessment, series = services.indicator_assessment(indicator)
+    horizon = selectors.plan_horizon()
+    chart = None
+    if indicator.has_trajectory and indicator.target_value is not None:
+        start = date(indicator.baseline_year, 12, 31) if indicator.baseline_year else horizon.start
+        end = date(indicator.target_year, 12, 31) if indicator.target_year else horizon.end
+        baseline = indicator.baseline_value or 0
+        chart = mark_safe(  # noqa: S308 (every text inside is escaped by the chart module)
+            trajectory_svg(
+                indicator=indicator,
+                series=series,
+                start=start,
+                end=end,
+                baseline=baseline,
+                target=indicator.target_value,
+                tolerance_ratio=indicator.tolerance / 100,
+                title_id=f"chart-{indicator.pk}",
+            )
+        )
+    flags = DataFlag.objects.filter(
+        content_type__app_label="actionplan",
+        content_type__model="indicator",
+        object_id=indicator.pk,
+    )
+    return render(
+        request,
+        "actionplan/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "assessment": assessment,
+            "chart": chart,
+            "series_table": series[-12:],
+            "measurements": selectors.measurement_list_for_indicator(indicator),
+            "flags": flags,
+            "history": audit_trail_for(indicator)[:20],
+            "computed_label": label_for(indicator.computed_by) if indicator.computed_by else None,
+            "can_record": can_record_measurement(request.user, indicator),
+            "can_manage": can_manage_indicator(request.user, indicator)
+            and indicator.target_kind == TargetKind.QUALITATIVE,
+            "manual_form": ManualStatusForm(),
+            "horizon": horizon,
+        },
+    )
+
+
+@login_required
+def measurement_create(request, code):
+    indicator = selectors.indicator_get_for_user(request.user, code)
+    _require(can_record_measurement(request.user, indicator))
+    form = MeasurementForm(request.POST or None, request.FILES or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measurement_create(
+                actor=request.user, indicator=indicator, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Mesure enregistrée : elle compte dès qu'un autre agent l'a approuvée.")
+            )
+            return redirect("actionplan:indicator_detail", code=indicator.code)
+    return render(
+        request, "actionplan/measurement_form.html", {"form": form, "indicator": indicator}
+    )
+
+
+@login_required
+def review_queue(request):
+    _require(is_officer(request.user))
+    pending = selectors.measurements_to_review()
+    reviewable = pending.exclude(entered_by=request.user)
+    form = BulkReviewForm(request.POST or None, queryset=reviewable)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approved = services.measurements_approve_bulk(
+                actor=request.user,
+                measurements=form.cleaned_data["measurements"],
+                comment=form.cleaned_data["comment"],
+            )
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(
+                request, _("%(count)s mesure(s) approuvée(s).") % {"count": len(approved)}
+            )
+            return redirect("actionplan:review_queue")
+    return render(
+        request,
+        "actionplan/review_queue.html",
+        {"pending": pending, "form": form, "review_form": ReviewForm()},
+    )
+
+
+@login_required
+@require_POST
+def measurement_review(request, pk):
+    measurement = selectors.measurement_get_for_user(request.user, pk)
+    _require(can_review_measurement(request.user, measurement))
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    comment = form.cleaned_data.get("comment", "")
+    try:
+        if request.POST.get("decision") == "approve":
+            services.measurement_approve(
+                actor=request.user, measurement=measurement, comment=comment
+            )
+            messages.success(request, _("Mesure approuvée."))
+        else:
+            services.measurement_return(actor=request.user, measurement=measurement, reason=comment)
+            messages.success(request, _("Mesure renvoyée à son auteur."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("actionplan:review_queue")
+
+
+@login_required
+def measurement_evidence(request, pk):
+    measurement = selectors.measurement_get_for_user(request.user, pk)
+    if not measurement.evidence:
+        raise PermissionDenied
+    audit_event(actor=request.user, obj=measurement, event="evidence_downloaded", access=True)
+    return FileResponse(
+        measurement.evidence.open("rb"),
+        as_attachment=True,
+        filename=measurement.evidence.name.rsplit("/", 1)[-1],
+    )
+
+
+@login_required
+@require_POST
+def indicator_manual_status(request, code):
+    indicator = selectors.indicator_get_for_user(request.user, code)
+    _require(can_manage_indicator(request.user, indicator))
+    form = ManualStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.indicator_set_manual_status(
+                actor=request.user,
+                indicator=indicator,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("Statut enregistré."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Choisissez un statut et indiquez un motif."))
+    return redirect("actionplan:indicator_detail", code=indicator.code)
+
+
+@login_required
+def import_upload(request):
+    _require(can_import_measurements(request.user))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        batch = services.import_batch_create(actor=request.user, upload=form.cleaned_data["file"])
+        return redirect("actionplan:import_preview", pk=batch.pk)
+    return render(request, "actionplan/import_upload.html", {"form": form})
+
+
+@login_required
+def import_preview(request, pk):
+    _require(can_import_measurements(request.user))
+    batch = get_object_or_404(ImportBatch, pk=pk, uploaded_by=request.user)
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                services.import_batch_confirm(actor=request.user, batch=batch)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(count)s mesure(s) importée(s), en attente d'approbation.")
+                % {"count": batch.imported_count},
+            )
+            return redirect("actionplan:review_queue")
+    return render(
+        request, "actionplan/import_preview.html", {"batch": batch, "rows": batch.rows[:200]}
+    )
+
+
+@login_required
+def funding(request):
+    _require(can_view_funding(request.user))
+    sources = list(selectors.funding_by_source())
+    for source in sources:
+        source.remaining = (
+            None if source.envelope is None else source.envelope - (source.committed or 0)
+        )
+    setting = PlanSetting.objects.filter(pk=1).first()
+    committed = selectors.funding_total_committed()
+    return render(
+        request,
+        "actionplan/funding.html",
+        {
+            "sources": sources,
+            "actions": selectors.funding_by_action(),
+            "envelope": setting.envelope if setting else None,
+            "committed": committed,
+            "remaining": (setting.envelope - committed) if setting else None,
+        },
+    )
+
+
+@login_required
+def export(request, file_format):
+    _require(can_view_plan(request.user))
+    indicators = selectors.indicator_list()
+    if file_format == "xlsx":
+        return exports.indicators_xlsx(indicators)
+    return exports.indicators_csv(indicators)
