@@ -170,6 +170,7 @@ class AxisViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanViewPlan]
     queryset = Axis.objects.order_by("position")
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"  # codes such as 1.1-1 contain dots
 
 
 class ActionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -177,6 +178,7 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanViewPlan]
     queryset = Action.objects.select_related("axis").order_by("position")
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"  # codes such as 1.1-1 contain dots
     filterset_fields = ["axis__code", "proposition"]
 
 
@@ -186,6 +188,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Indicator.objects.select_related("action__axis").order_by("position")
     filterset_class = IndicatorFilter
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"  # codes such as 1.1-1 contain dots
 
 
 def _as_api_error(error):
@@ -244,6 +247,7 @@ class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = FundingSourceSerializer
     permission_classes = [CanViewFunding]
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"  # codes such as 1.1-1 contain dots
 
     def get_queryset(self):
         return selectors.funding_by_source()

@@ -40,13 +40,13 @@ def _rows(indicators):
             indicator.code,
             indicator.name,
             indicator.monitoring_wording,
-            TargetKind(indicator.target_kind).label,
+            str(TargetKind(indicator.target_kind).label),
             indicator.unit,
             None if indicator.current_value is None else float(indicator.current_value),
             indicator.current_value_date,
             progress,
-            Status(indicator.current_status).label,
-            _("oui") if indicator.current_stale else _("non"),
+            str(Status(indicator.current_status).label),
+            str(_("oui") if indicator.current_stale else _("non")),
         ]
 
 

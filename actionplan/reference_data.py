@@ -675,6 +675,7 @@ def load_action_plan(report):
             evidence=evidence,
         )
     _load_indicators(report, actions)
+    _compute_new_statuses()
     _load_funding(report)
     for code, name, cadence, composition, wording in GOVERNANCE:
         upsert(
@@ -689,6 +690,13 @@ def load_action_plan(report):
                 "source_wording": wording,
             },
         )
+
+
+def _compute_new_statuses():
+    from actionplan.services import indicator_refresh_status
+
+    for indicator in Indicator.objects.filter(status_computed_at__isnull=True):
+        indicator_refresh_status(indicator=indicator)
 
 
 def _load_indicators(report, actions):

@@ -1,0 +1,179 @@
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from actionplan.models import Measurement, MeasurementStatus
+from actionplan.services import measurement_create
+
+
+@pytest.mark.parametrize("persona", ["officer", "committee_member", "partner_contributor"])
+def test_the_plan_roles_see_every_action_on_the_dashboard(client_for, plan, request, persona):
+    content = (
+        client_for(request.getfixturevalue(persona))
+        .get(reverse("actionplan:dashboard"))
+        .content.decode()
+    )
+    for code in ["1.1", "1.5", "2.4", "3.1", "3.7"]:
+        assert f'id="action-{code}"' in content
+
+
+def test_a_holder_gets_403_on_the_dashboard_the_indicator_page_and_the_exports(
+    client_for, plan, holder_a
+):
+    client = client_for(holder_a)
+    for url in [
+        reverse("actionplan:dashboard"),
+        reverse("actionplan:export_csv"),
+        reverse("actionplan:funding"),
+        reverse("actionplan:review_queue"),
+        reverse("actionplan:import_upload"),
+    ]:
+        assert client.get(url).status_code == 403, url
+    assert client.get(reverse("actionplan:indicator_detail", args=["1.1-1"])).status_code == 404
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in_from_the_plan(client, plan):
+    assert client.get(reverse("actionplan:dashboard")).status_code == 302
+
+
+def test_the_dashboard_filters_by_status_and_lifecycle(client_for, plan, officer):
+    client = client_for(officer)
+    tbd = client.get(reverse("actionplan:dashboard"), {"status": "tbd"}).content.decode()
+    assert "4 indicateurs affichés" in tbd
+    downstream = client.get(
+        reverse("actionplan:dashboard"), {"lifecycle": "USAGE"}
+    ).content.decode()
+    assert 'id="action-3.7"' in downstream and 'id="action-3.1"' not in downstream
+
+
+def test_the_dashboard_counts_indicators_per_status(client_for, plan, officer):
+    content = client_for(officer).get(reverse("actionplan:dashboard")).content.decode()
+    assert re.search(r"Objectif à définir</span>\s*<strong>4</strong>", content)
+
+
+def test_the_indicator_page_shows_the_target_in_words_the_source_and_the_chart(
+    client_for, jobs, officer, second_officer, django_capture_on_commit_callbacks
+):
+    measurement = measurement_create(
+        actor=officer, indicator=jobs, date=date(2025, 12, 31), value=Decimal(26400), source="Insee"
+    )
+    from actionplan.services import measurement_approve
+
+    with django_capture_on_commit_callbacks(execute=True):
+        measurement_approve(actor=second_officer, measurement=measurement)
+    content = (
+        client_for(officer)
+        .get(reverse("actionplan:indicator_detail", args=["1.1-1"]))
+        .content.decode()
+    )
+    assert "De 25\u00a0000 emplois en 2023 à 30\u00a0000 emplois en 2030" in content
+    assert "002_ea7886a25d2d7173.txt" in content
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in content and "<title id=" in content
+    assert "26\u00a0400 emplois" in content
+    assert "31/12/2025" in content
+
+
+def test_recording_a_measurement_through_the_form(client_for, partnerships, officer):
+    response = client_for(officer).post(
+        reverse("actionplan:measurement_create", args=["1.2-1"]),
+        {"date": "2026-09-30", "value": "16", "source": "Bilan", "nature": "measured"},
+    )
+    assert response.status_code == 302
+    assert Measurement.objects.get().status == MeasurementStatus.PENDING
+
+
+def test_a_bad_measurement_is_refused_next_to_its_field_and_nothing_is_saved(
+    client_for, partnerships, officer
+):
+    response = client_for(officer).post(
+        reverse("actionplan:measurement_create", args=["1.2-1"]),
+        {"date": "2026-02-31", "value": "seize", "source": "", "nature": "measured"},
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.count('class="errorlist"') >= 3
+    assert not Measurement.objects.exists()
+
+
+def test_a_disguised_evidence_file_is_refused(client_for, partnerships, officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile(
+        "bilan.pdf", b"MZ\x90\x00 this is an executable", content_type="application/pdf"
+    )
+    response = client_for(officer).post(
+        reverse("actionplan:measurement_create", args=["1.2-1"]),
+        {
+            "date": "2026-09-30",
+            "value": "16",
+            "source": "Bilan",
+            "nature": "measured",
+            "evidence": fake,
+        },
+    )
+    assert "type accepté" in response.content.decode()
+    assert not Measurement.objects.exists()
+
+
+def test_the_approval_queue_approves_and_returns_with_a_comment(
+    client_for, partnerships, officer, second_officer
+):
+    first = measurement_create(
+        actor=officer, indicator=partnerships, date=date(2026, 6, 30), value=Decimal(8), source="A"
+    )
+    second = measurement_create(
+        actor=officer, indicator=partnerships, date=date(2026, 9, 30), value=Decimal(9), source="B"
+    )
+    client = client_for(second_officer)
+    client.post(reverse("actionplan:measurement_review", args=[first.pk]), {"decision": "approve"})
+    client.post(
+        reverse("actionplan:measurement_review", args=[second.pk]),
+        {"decision": "return", "comment": "Source ?"},
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status, second.review_comment) == (
+        "approved",
+        "returned",
+        "Source ?",
+    )
+
+
+def test_the_author_cannot_approve_through_the_queue(client_for, partnerships, officer):
+    measurement = measurement_create(
+        actor=officer, indicator=partnerships, date=date(2026, 6, 30), value=Decimal(8), source="A"
+    )
+    response = client_for(officer).post(
+        reverse("actionplan:measurement_review", args=[measurement.pk]), {"decision": "approve"}
+    )
+    assert response.status_code == 403
+    measurement.refresh_from_db()
+    assert measurement.status == "pending"
+
+
+def test_the_csv_export_lists_every_indicator_with_its_status_in_french(client_for, plan, officer):
+    response = client_for(officer).get(reverse("actionplan:export_csv"))
+    text = response.content.decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("Action;Code;Indicateur")
+    assert len(lines) == 35
+    assert "Objectif à définir" in text
+
+
+def test_the_xlsx_export_opens_with_every_indicator(client_for, plan, officer):
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client_for(officer).get(reverse("actionplan:export_xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row == 35
+    assert [cell.value for cell in sheet[2]][:2] == ["1.1", "1.1-1"]
+
+
+def test_the_funding_page_shows_the_envelope_and_each_source(client_for, plan, committee_member):
+    content = client_for(committee_member).get(reverse("actionplan:funding")).content.decode()
+    assert "250 M€" in content and "180 M€" in content and "FEAMPA" in content
