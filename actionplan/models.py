@@ -433,3 +433,24 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class Reminder(models.Model):
+    """A reminder e-mail sent to an indicator's owner; unique so a rerun never sends it twice."""
+
+    class Kind(models.TextChoices):
+        DUE = "due", _("Mesure attendue bientôt")
+        OVERDUE = "overdue", _("Mesure en retard")
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="reminders")
+    due_date = models.DateField()
+    kind = models.CharField(max_length=10, choices=Kind)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "due_date", "kind"], name="reminder_once")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.kind} {self.due_date}"

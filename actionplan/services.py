@@ -326,3 +326,59 @@ def import_batch_confirm(*, actor, batch):
     batch.imported_count = len(batch.rows)
     batch.save(update_fields=["state", "imported_count"])
     return batch
+
+
+_PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
+REMIND_DAYS_BEFORE = 7
+
+
+def measurement_due_date(indicator, *, horizon_start):
+    """The end of the first reporting period after the latest value (or after the plan's start)."""
+    from dateutil.relativedelta import relativedelta
+
+    latest = indicator.current_value_date or horizon_start
+    return latest + relativedelta(months=_PERIOD_MONTHS[indicator.frequency])
+
+
+def measurement_reminders_send(*, today=None):
+    """E-mail each owner whose measurement is due within a week or overdue; at most once each."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.db import IntegrityError
+
+    from actionplan.models import Reminder
+    from actionplan.selectors import indicators_due_for_reminder, plan_horizon
+
+    today = today or timezone.localdate()
+    horizon = plan_horizon()
+    sent = 0
+    for indicator in indicators_due_for_reminder(today):
+        due = measurement_due_date(indicator, horizon_start=horizon.start)
+        if today > due:
+            kind = Reminder.Kind.OVERDUE
+        elif (due - today).days <= REMIND_DAYS_BEFORE:
+            kind = Reminder.Kind.DUE
+        else:
+            continue
+        try:
+            with transaction.atomic():
+                Reminder.objects.create(indicator=indicator, due_date=due, kind=kind)
+        except IntegrityError:
+            continue
+        subject = (
+            _("Mesure en retard : indicateur %(code)s")
+            if kind == Reminder.Kind.OVERDUE
+            else _("Mesure attendue : indicateur %(code)s")
+        ) % {"code": indicator.code}
+        body = _(
+            "Bonjour,\n\nLa mesure de l'indicateur %(code)s « %(name)s » est attendue pour le %(due)s.\n"
+            "Saisissez-la sur le portail : %(url)s\n"
+        ) % {
+            "code": indicator.code,
+            "name": indicator.name,
+            "due": due.strftime("%d/%m/%Y"),
+            "url": f"{settings.SITE_URL}/plan/indicateurs/{indicator.code}/",
+        }
+        send_mail(subject, body, None, [indicator.owner.email])
+        sent += 1
+    return sent

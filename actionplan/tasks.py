@@ -28,3 +28,17 @@ def refresh_indicator_status(indicator_pk):
 )
 def refresh_all_statuses():
     indicators_refresh_all()
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=3,
+    time_limit=600,
+    soft_time_limit=540,
+)
+def send_measurement_reminders():
+    from actionplan.services import measurement_reminders_send
+
+    measurement_reminders_send()

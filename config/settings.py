@@ -7,6 +7,7 @@ Production sets DATABASE_URL, REDIS_URL, SECRET_KEY and DEBUG=false.
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -253,6 +254,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "core.tasks.heartbeat", "schedule": 60.0},
+    "refresh-indicator-statuses": {
+        "task": "actionplan.tasks.refresh_all_statuses",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    "measurement-reminders": {
+        "task": "actionplan.tasks.send_measurement_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 
 AUDITLOG_DISABLE_REMOTE_ADDR = False
