@@ -31,6 +31,10 @@ accounts = [
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("points-a-confirmer/", core_views.data_flag_index, name="data_flags"),
+    path(
+        "points-a-confirmer/<int:pk>/", core_views.data_flag_resolve_view, name="data_flag_resolve"
+    ),
     path("comptes/", include(accounts)),
     path("partenaires/", include("partners.urls")),
     path("plan/", include("actionplan.urls")),

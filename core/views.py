@@ -1,12 +1,19 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from core.models import WorkerHeartbeat
+from core.forms import DataFlagResolutionForm
+from core.models import DataFlag, WorkerHeartbeat
+from core.permissions import can_resolve_data_flag, can_view_data_flags
 from core.security import log_refused
+from core.selectors import data_flag_get_for_user, data_flag_list
+from core.services import data_flag_resolve
 from partners.selectors import organisations_of
 
 
@@ -42,3 +49,38 @@ def server_error(request):
 
 def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
+
+
+@login_required
+def data_flag_index(request):
+    if not can_view_data_flags(request.user):
+        raise PermissionDenied
+    status = request.GET.get("statut") or DataFlag.Status.OPEN
+    flags = list(data_flag_list(status=status if status in DataFlag.Status.values else None))
+    return render(
+        request,
+        "core/data_flags.html",
+        {
+            "flags": flags,
+            "status": status,
+            "statuses": DataFlag.Status.choices,
+            "form": DataFlagResolutionForm(),
+        },
+    )
+
+
+@login_required
+def data_flag_resolve_view(request, pk):
+    data_flag = data_flag_get_for_user(request.user, pk)
+    if not can_resolve_data_flag(request.user, data_flag):
+        raise PermissionDenied
+    form = DataFlagResolutionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data_flag_resolve(actor=request.user, data_flag=data_flag, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Décision enregistrée."))
+            return redirect("data_flags")
+    return render(request, "core/data_flag_resolve.html", {"flag": data_flag, "form": form})

@@ -39,11 +39,17 @@ def test_the_nightly_job_turns_a_milestone_late_once_its_date_passes(plan, time_
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_an_approval_recomputes_the_status_on_the_real_worker(celery_worker, officer, second_officer):
+def test_an_approval_recomputes_the_status_on_the_real_worker(
+    celery_worker, officer, second_officer
+):
     call_command("load_reference_data", stdout=StringIO())
     indicator = Indicator.objects.get(code="1.2-1")
     measurement = measurement_create(
-        actor=officer, indicator=indicator, date=date(2026, 9, 30), value=Decimal(16), source="Bilan"
+        actor=officer,
+        indicator=indicator,
+        date=date(2026, 9, 30),
+        value=Decimal(16),
+        source="Bilan",
     )
     measurement_approve(actor=second_officer, measurement=measurement)
     deadline = time.monotonic() + 30

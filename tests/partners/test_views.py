@@ -1,3 +1,4 @@
+import html
 import logging
 import re
 
@@ -13,7 +14,11 @@ from tests.conftest import PASSWORD
 
 def _nav_labels(response):
     nav = re.search(r'<nav class="main-nav".*?</nav>', response.content.decode(), re.S)
-    return re.findall(r"<a [^>]*>([^<]+)</a>", nav.group(0)) if nav else []
+    return (
+        [html.unescape(label) for label in re.findall(r"<a [^>]*>([^<]+)</a>", nav.group(0))]
+        if nav
+        else []
+    )
 
 
 def test_an_anonymous_visitor_is_sent_to_sign_in(client, db):
@@ -25,10 +30,33 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, db):
 @pytest.mark.parametrize(
     ("persona", "expected"),
     [
-        ("officer", ["Accueil", "Organisations", "API"]),
-        ("administrator", ["Accueil", "Organisations", "API", "Administration"]),
-        ("committee_member", ["Accueil", "API"]),
-        ("partner_contributor", ["Accueil", "API"]),
+        (
+            "officer",
+            [
+                "Accueil",
+                "Plan d'actions",
+                "Mesures à approuver",
+                "Financements",
+                "Points à confirmer",
+                "Organisations",
+                "API",
+            ],
+        ),
+        (
+            "administrator",
+            [
+                "Accueil",
+                "Plan d'actions",
+                "Mesures à approuver",
+                "Financements",
+                "Points à confirmer",
+                "Organisations",
+                "API",
+                "Administration",
+            ],
+        ),
+        ("committee_member", ["Accueil", "Plan d'actions", "Financements", "API"]),
+        ("partner_contributor", ["Accueil", "Plan d'actions", "API"]),
         ("holder_a", ["Accueil", "API"]),
     ],
 )
