@@ -28,3 +28,18 @@ lint: install
 messages: install
 	$(MANAGE) makemessages --all --no-location --no-obsolete
 	$(MANAGE) compilemessages
+
+# Benchmark on a throwaway PostgreSQL database (BENCH_DATABASE_URL to point elsewhere).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+bench: export DATABASE_URL = $(BENCH_DATABASE_URL)
+bench: export SECRET_KEY ?= bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz
+bench: export SECURE_SSL_REDIRECT = false
+bench: export DEBUG = false
+bench: export ALLOWED_HOSTS = testserver
+bench: export REQUIRE_TWO_FACTOR = false
+bench: install
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -q -c "DROP DATABASE IF EXISTS $(notdir $(BENCH_DATABASE_URL))" -c "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_reference_data -v0 >/dev/null
+	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) bench_actionplan --yes

@@ -53,7 +53,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
     status = serializers.CharField(source="current_status", read_only=True)
     status_label = serializers.CharField(source="get_current_status_display", read_only=True)
     progress = serializers.DecimalField(
-        source="current_progress", max_digits=7, decimal_places=4, read_only=True
+        source="current_progress", max_digits=14, decimal_places=4, read_only=True
     )
     latest_value = serializers.DecimalField(
         source="current_value", max_digits=16, decimal_places=2, read_only=True

@@ -173,7 +173,7 @@ class Indicator(SourcedModel):
         _("statut"), max_length=20, choices=Status, default=Status.NO_DATA
     )
     current_progress = models.DecimalField(
-        _("avancement"), max_digits=7, decimal_places=4, null=True, blank=True
+        _("avancement"), max_digits=14, decimal_places=4, null=True, blank=True
     )
     current_value = models.DecimalField(
         _("dernière valeur"), max_digits=16, decimal_places=2, null=True, blank=True
@@ -312,6 +312,25 @@ class Measurement(AuditContextMixin, models.Model):
 
     def __str__(self):
         return f"{self.indicator.code} {self.date} {self.value}"
+
+
+class SeriesPoint(models.Model):
+    """The indicator's regional series as last computed (derived data, rebuilt on each refresh),
+    so that pages read a few dozen points whatever the number of measurements."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="series_points")
+    date = models.DateField()
+    value = models.DecimalField(max_digits=18, decimal_places=2)
+    count = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["indicator", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "date"], name="series_point_once")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.date} {self.value}"
 
 
 class StatusChange(models.Model):

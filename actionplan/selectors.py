@@ -100,6 +100,11 @@ def indicator_series(indicator, *, until=None):
     return series
 
 
+def stored_series(indicator):
+    """The series as of the last refresh (see SeriesPoint)."""
+    return list(indicator.series_points.order_by("date").values_list("date", "value", "count"))
+
+
 def measurement_list_for_indicator(indicator, *, limit=60):
     return (
         Measurement.objects.filter(indicator=indicator)

@@ -225,6 +225,7 @@ def indicator_refresh_status(*, indicator, today=None):
     previous_status = indicator.current_status
     now = timezone.now()
     with transaction.atomic():
+        _store_series(indicator, series)
         if previous_status != assessment.status:
             StatusChange.objects.create(
                 indicator=indicator,
@@ -238,6 +239,20 @@ def indicator_refresh_status(*, indicator, today=None):
         with acting_as(None):
             indicator.save(update_fields=[*changed, "status_computed_at"])
     return assessment
+
+
+def _store_series(indicator, series):
+    from actionplan.models import SeriesPoint
+
+    stored = list(indicator.series_points.order_by("date").values_list("date", "value", "count"))
+    fresh = [(day, Decimal(value).quantize(Decimal("0.01")), count) for day, value, count in series]
+    if stored == fresh:
+        return
+    indicator.series_points.all().delete()
+    SeriesPoint.objects.bulk_create(
+        SeriesPoint(indicator=indicator, date=day, value=value, count=count)
+        for day, value, count in fresh
+    )
 
 
 def indicators_refresh_all(*, today=None):
