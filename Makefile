@@ -26,8 +26,8 @@ lint: install
 	$(MANAGE) makemigrations --check --dry-run
 
 messages: install
-	$(MANAGE) makemessages --all --no-location --no-obsolete
-	$(MANAGE) compilemessages
+	$(MANAGE) makemessages -l en --no-location --no-obsolete --ignore '.venv/*' --ignore 'tests/*'
+	$(MANAGE) compilemessages -l en --ignore '.venv/*'
 
 # Benchmark on a throwaway PostgreSQL database (BENCH_DATABASE_URL to point elsewhere).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
