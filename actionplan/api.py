@@ -60,6 +60,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
     )
     latest_value_date = serializers.DateField(source="current_value_date", read_only=True)
     stale = serializers.BooleanField(source="current_stale", read_only=True)
+    latest_value_is_demo = serializers.BooleanField(source="current_is_demo", read_only=True)
 
     class Meta:
         model = Indicator
@@ -91,6 +92,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "latest_value",
             "latest_value_date",
             "stale",
+            "latest_value_is_demo",
         ]
 
 

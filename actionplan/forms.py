@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from actionplan.models import Lifecycle, Measurement, Status
+from actionplan.models import Indicator, Lifecycle, Measurement, Status
+from partners.models import Role, User
 
 
 class DashboardFilterForm(forms.Form):
@@ -82,3 +83,21 @@ class ImportForm(forms.Form):
             "Colonnes : indicateur, date (AAAA-MM-JJ ou JJ/MM/AAAA), valeur, nombre, territoire, source, nature, commentaire."
         ),
     )
+
+
+class IndicatorSettingsForm(forms.ModelForm):
+    """What officers tune on an indicator; the target itself comes from the plan's text."""
+
+    class Meta:
+        model = Indicator
+        fields = ["owner", "frequency", "tolerance", "tbd_owner", "tbd_due"]
+        widgets = {"tbd_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = User.objects.filter(
+            role__in=[Role.OFFICER, Role.ADMINISTRATOR, Role.PARTNER], is_active=True
+        ).order_by("full_name")
+        if self.instance.target_kind != "tbd":
+            del self.fields["tbd_owner"]
+            del self.fields["tbd_due"]

@@ -180,6 +180,7 @@ class Indicator(SourcedModel):
     )
     current_value_date = models.DateField(_("date de la dernière valeur"), null=True, blank=True)
     current_stale = models.BooleanField(_("valeur ancienne"), default=False)
+    current_is_demo = models.BooleanField(_("dernière valeur de démonstration"), default=False)
     current_exceeded = models.BooleanField(_("cible dépassée"), default=False)
     trend = models.JSONField(
         _("tendance"), default=list, blank=True, help_text=_("Derniers points de la série.")

@@ -209,6 +209,14 @@ def _series_of(indicator, *, until=None):
     return indicator_series(indicator, until=until)
 
 
+def _latest_is_demo(indicator, value_date):
+    if value_date is None or indicator.computed_by:
+        return False
+    return Measurement.objects.filter(
+        indicator=indicator, date=value_date, status=MeasurementStatus.APPROVED, is_demo=True
+    ).exists()
+
+
 def indicator_refresh_status(*, indicator, today=None):
     """Recompute and store the indicator's status, progress, latest value and trend."""
     assessment, series = indicator_assessment(indicator, today=today)
@@ -218,6 +226,7 @@ def indicator_refresh_status(*, indicator, today=None):
         "current_value": assessment.value,
         "current_value_date": assessment.value_date,
         "current_stale": assessment.stale,
+        "current_is_demo": _latest_is_demo(indicator, assessment.value_date),
         "current_exceeded": assessment.exceeded,
         "trend": [[point[0].isoformat(), float(point[1])] for point in series[-TREND_POINTS:]],
     }
@@ -397,3 +406,16 @@ def measurement_reminders_send(*, today=None):
         send_mail(subject, body, None, [indicator.owner.email])
         sent += 1
     return sent
+
+
+@transaction.atomic
+def indicator_update_settings(*, actor, indicator, **values):
+    if not can_manage_indicator(actor, indicator):
+        raise PermissionDenied
+    for name, value in values.items():
+        setattr(indicator, name, value)
+    indicator.full_clean()
+    with acting_as(actor):
+        indicator.save()
+    _enqueue_refresh(indicator.pk)
+    return indicator

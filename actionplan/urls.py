@@ -12,6 +12,7 @@ urlpatterns = [
         views.measurement_create,
         name="measurement_create",
     ),
+    path("indicateurs/<str:code>/reglages/", views.indicator_settings, name="indicator_settings"),
     path(
         "indicateurs/<str:code>/statut/",
         views.indicator_manual_status,

@@ -16,6 +16,7 @@ from actionplan.forms import (
     BulkReviewForm,
     DashboardFilterForm,
     ImportForm,
+    IndicatorSettingsForm,
     ManualStatusForm,
     MeasurementForm,
     ReviewForm,
@@ -113,8 +114,8 @@ def indicator_detail(request, code):
             "history": audit_trail_for(indicator)[:20],
             "computed_label": label_for(indicator.computed_by) if indicator.computed_by else None,
             "can_record": can_record_measurement(request.user, indicator),
-            "can_manage": can_manage_indicator(request.user, indicator)
-            and indicator.target_kind == TargetKind.QUALITATIVE,
+            "can_manage": can_manage_indicator(request.user, indicator),
+            "is_qualitative": indicator.target_kind == TargetKind.QUALITATIVE,
             "manual_form": ManualStatusForm(),
             "horizon": horizon,
         },
@@ -225,6 +226,26 @@ def indicator_manual_status(request, code):
     else:
         messages.error(request, _("Choisissez un statut et indiquez un motif."))
     return redirect("actionplan:indicator_detail", code=indicator.code)
+
+
+@login_required
+def indicator_settings(request, code):
+    indicator = selectors.indicator_get_for_user(request.user, code)
+    _require(can_manage_indicator(request.user, indicator))
+    form = IndicatorSettingsForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_update_settings(
+                actor=request.user, indicator=indicator, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Réglages de l'indicateur enregistrés."))
+            return redirect("actionplan:indicator_detail", code=indicator.code)
+    return render(
+        request, "actionplan/indicator_settings.html", {"form": form, "indicator": indicator}
+    )
 
 
 @login_required

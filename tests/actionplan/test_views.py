@@ -177,3 +177,39 @@ def test_the_xlsx_export_opens_with_every_indicator(client_for, plan, officer):
 def test_the_funding_page_shows_the_envelope_and_each_source(client_for, plan, committee_member):
     content = client_for(committee_member).get(reverse("actionplan:funding")).content.decode()
     assert "250 M€" in content and "180 M€" in content and "FEAMPA" in content
+
+
+def test_an_officer_sets_the_owner_and_tolerance_of_an_indicator(
+    client_for, partnerships, officer, second_officer
+):
+    response = client_for(officer).post(
+        reverse("actionplan:indicator_settings", args=["1.2-1"]),
+        {"owner": second_officer.pk, "frequency": "monthly", "tolerance": "5"},
+    )
+    assert response.status_code == 302
+    partnerships.refresh_from_db()
+    assert (partnerships.owner, partnerships.frequency, partnerships.tolerance) == (
+        second_officer,
+        "monthly",
+        5,
+    )
+
+
+def test_a_negative_tolerance_is_refused_and_nothing_changes(client_for, partnerships, officer):
+    response = client_for(officer).post(
+        reverse("actionplan:indicator_settings", args=["1.2-1"]),
+        {"frequency": "monthly", "tolerance": "-3"},
+    )
+    assert 'class="errorlist"' in response.content.decode()
+    partnerships.refresh_from_db()
+    assert partnerships.frequency == "quarterly"
+
+
+def test_a_committee_member_cannot_change_indicator_settings(
+    client_for, partnerships, committee_member
+):
+    response = client_for(committee_member).post(
+        reverse("actionplan:indicator_settings", args=["1.2-1"]),
+        {"frequency": "monthly", "tolerance": "5"},
+    )
+    assert response.status_code == 403
