@@ -43,3 +43,4 @@ bench: install
 	$(MANAGE) load_reference_data -v0 >/dev/null
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) bench_actionplan --yes
+	$(MANAGE) bench_report --yes

@@ -43,3 +43,11 @@ def can_view_funding(user) -> bool:
 
 def can_record_funding(user) -> bool:
     return is_officer(user)
+
+
+def can_view_reports(user) -> bool:
+    return has_role(user, Role.OFFICER, Role.ADMINISTRATOR, Role.COMMITTEE)
+
+
+def can_request_report(user) -> bool:
+    return is_officer(user)

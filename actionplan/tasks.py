@@ -42,3 +42,38 @@ def send_measurement_reminders():
     from actionplan.services import measurement_reminders_send
 
     measurement_reminders_send()
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=30,
+    max_retries=3,
+    time_limit=900,
+    soft_time_limit=840,
+)
+def generate_report(self, report_pk):
+    from actionplan.models import Report, ReportKind
+    from actionplan.services import report_generate, report_notify_committee
+
+    report = Report.objects.filter(pk=report_pk).first()
+    if report is None:
+        return
+    report_generate(report=report)
+    if report.kind == ReportKind.QUARTERLY:
+        report_notify_committee(report=report)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=3,
+    time_limit=60,
+    soft_time_limit=50,
+)
+def schedule_quarterly_report():
+    from actionplan.services import report_schedule_last_quarter
+
+    report_schedule_last_quarter()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from actionplan import views
+from actionplan import report_views, views
 
 app_name = "actionplan"
 
@@ -24,6 +24,22 @@ urlpatterns = [
     path("import/", views.import_upload, name="import_upload"),
     path("import/<int:pk>/", views.import_preview, name="import_preview"),
     path("financements/", views.funding, name="funding"),
+    path("rapports/", report_views.report_list, name="report_list"),
+    path("rapports/nouveau/", report_views.report_create, name="report_create"),
+    path("rapports/<int:pk>/", report_views.report_detail, name="report_detail"),
+    path("rapports/<int:pk>/statut.json", report_views.report_status, name="report_status"),
+    path(
+        "rapports/<int:pk>/rapport.pdf",
+        report_views.report_download,
+        {"file_format": "pdf"},
+        name="report_pdf",
+    ),
+    path(
+        "rapports/<int:pk>/rapport.xlsx",
+        report_views.report_download,
+        {"file_format": "xlsx"},
+        name="report_xlsx",
+    ),
     path("export.csv", views.export, {"file_format": "csv"}, name="export_csv"),
     path("export.xlsx", views.export, {"file_format": "xlsx"}, name="export_xlsx"),
 ]

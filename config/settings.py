@@ -258,6 +258,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "actionplan.tasks.refresh_all_statuses",
         "schedule": crontab(hour=2, minute=0),
     },
+    # The first week after each quarter's end; the job creates at most one report per quarter.
+    "quarterly-report": {
+        "task": "actionplan.tasks.schedule_quarterly_report",
+        "schedule": crontab(hour=6, minute=15, day_of_month="1-7", month_of_year="1,4,7,10"),
+    },
     "measurement-reminders": {
         "task": "actionplan.tasks.send_measurement_reminders",
         "schedule": crontab(hour=7, minute=30),
@@ -275,5 +280,7 @@ LOGGING = {
     "loggers": {
         "portal.security": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

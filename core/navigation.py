@@ -23,6 +23,7 @@ ENTRIES = [
     NavEntry(_("Plan d'actions"), "actionplan:dashboard", plan_permissions.can_view_plan),
     NavEntry(_("Mesures à approuver"), "actionplan:review_queue", partner_permissions.is_officer),
     NavEntry(_("Financements"), "actionplan:funding", plan_permissions.can_view_funding),
+    NavEntry(_("Rapports"), "actionplan:report_list", plan_permissions.can_view_reports),
     NavEntry(_("Points à confirmer"), "data_flags", partner_permissions.is_officer),
     NavEntry(
         _("Organisations"), "partners:organisation_list", partner_permissions.can_view_organisations

@@ -19,7 +19,27 @@ from partners.selectors import organisations_of
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", {"organisations": organisations_of(request.user)})
+    from actionplan.models import Measurement, MeasurementStatus, Report, ReportStatus
+    from actionplan.permissions import can_view_reports
+    from actionplan.reports import period_label
+    from partners.permissions import is_officer
+
+    context = {"organisations": organisations_of(request.user), "reports": None}
+    if can_view_reports(request.user):
+        ready = Report.objects.filter(status=ReportStatus.READY).order_by(
+            "-period_end", "-version"
+        )[:4]
+        context["reports"] = [
+            (report, period_label(report.period_start, report.period_end)) for report in ready
+        ]
+    if is_officer(request.user):
+        context["pending_count"] = (
+            Measurement.objects.filter(status=MeasurementStatus.PENDING)
+            .exclude(entered_by=request.user)
+            .count()
+        )
+        context["open_flags"] = DataFlag.objects.filter(status=DataFlag.Status.OPEN).count()
+    return render(request, "core/home.html", context)
 
 
 @never_cache

@@ -60,3 +60,29 @@ def quantity(value, unit):
     if not unit:
         return format_number(value)
     return f"{format_number(value)} {unit}"
+
+
+@register.filter
+def short_date(value):
+    """A date, or an ISO date string from a stored snapshot, in the active language's short format."""
+    from datetime import date as date_type
+
+    from django.utils.formats import date_format
+
+    if not value:
+        return "—"
+    if isinstance(value, str):
+        value = date_type.fromisoformat(value[:10])
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+@register.filter
+def status_label(value):
+    from actionplan.models import Status
+
+    return Status(value).label
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)

@@ -98,3 +98,18 @@ def test_an_officer_approves_a_measurement_with_the_keyboard_and_the_dashboard_m
     assert "Mesure approuvée" in page.inner_text("main")
     page.goto("/plan/indicateurs/1.2-1/")
     assert "16 partenariats" in page.inner_text("main").replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_the_report_pages_meet_wcag_aa(sign_in, officer, committee_member, plan_with_values):
+    from datetime import date
+
+    from actionplan.services import report_generate, report_request
+
+    report = report_request(
+        actor=officer, period_start=date(2026, 7, 1), period_end=date(2026, 9, 30)
+    )
+    report_generate(report=report)
+    page = sign_in(officer)
+    for path in ["/plan/rapports/", "/plan/rapports/nouveau/", f"/plan/rapports/{report.pk}/"]:
+        page.goto(path)
+        _assert_accessible(page)

@@ -1,0 +1,74 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.audit import AuditContextMixin, AuditedManager, audited
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("En file d'attente")
+    RENDERING = "rendering", _("En cours de production")
+    READY = "ready", _("Prêt")
+    FAILED = "failed", _("Échec")
+
+
+class ReportKind(models.TextChoices):
+    QUARTERLY = "quarterly", _("Trimestriel (automatique)")
+    ON_DEMAND = "on_demand", _("À la demande")
+
+
+@audited(exclude=["progress", "progress_step", "snapshot"])
+class Report(AuditContextMixin, models.Model):
+    """A steering report: the frozen snapshot of a period and the files rendered from it."""
+
+    kind = models.CharField(
+        _("type"), max_length=12, choices=ReportKind, default=ReportKind.QUARTERLY
+    )
+    period_start = models.DateField(_("début de la période"))
+    period_end = models.DateField(_("fin de la période"))
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    status = models.CharField(
+        _("statut"), max_length=10, choices=ReportStatus, default=ReportStatus.QUEUED
+    )
+    snapshot = models.JSONField(_("instantané figé"), null=True, blank=True)
+    snapshot_taken_at = models.DateTimeField(_("instantané pris le"), null=True, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="reports/%Y/", blank=True)
+    pdf_size = models.PositiveIntegerField(_("taille du PDF (octets)"), null=True, blank=True)
+    pdf_sha256 = models.CharField(_("empreinte SHA-256 du PDF"), max_length=64, blank=True)
+    page_count = models.PositiveSmallIntegerField(_("nombre de pages"), null=True, blank=True)
+    xlsx = models.FileField(_("classeur XLSX"), upload_to="reports/%Y/", blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("demandé par"),
+    )
+    requested_at = models.DateTimeField(_("demandé le"), auto_now_add=True)
+    started_at = models.DateTimeField(_("commencé le"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("essais"), default=0)
+    failure_reason = models.TextField(_("motif de l'échec"), blank=True)
+    progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
+    progress_step = models.CharField(_("étape"), max_length=120, blank=True)
+    notified_at = models.DateTimeField(_("comité prévenu le"), null=True, blank=True)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("rapport de pilotage")
+        verbose_name_plural = _("rapports de pilotage")
+        ordering = ["-period_end", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_start", "period_end", "version"], name="report_once_per_version"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="report_period_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.period_start} – {self.period_end} v{self.version}"

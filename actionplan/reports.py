@@ -1,0 +1,295 @@
+"""Steering reports: the frozen snapshot of a period, and what is drawn from it.
+
+The snapshot is taken once and stored on the report as JSON; the PDF and the
+XLSX are rendered from the snapshot only, so re-rendering a past quarter gives
+the same figures whatever was recorded since. Values count by their date
+(measurements dated within the period, as approved when the snapshot is taken).
+"""
+
+import io
+from datetime import date, timedelta
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from actionplan.charts import trajectory_svg
+from actionplan.models import (
+    Axis,
+    FundingCommitment,
+    FundingSource,
+    GovernanceBody,
+    Measurement,
+    MeasurementStatus,
+    PlanSetting,
+    Status,
+)
+from actionplan.selectors import plan_horizon
+
+_SECTIONS = {}
+
+
+def report_section(key):
+    """Other apps add a section (AMI, sites, partners) with a builder ``(period_start, period_end) -> dict|None``."""
+
+    def register(builder):
+        _SECTIONS[key] = builder
+        return builder
+
+    return register
+
+
+def quarter_bounds(day):
+    """The calendar quarter containing ``day``."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = date(day.year, first_month, 1)
+    end = date(day.year + (first_month == 10), (first_month + 3) % 12 or 12, 1) - timedelta(days=1)
+    return start, end
+
+
+def previous_quarter(day):
+    start, _end = quarter_bounds(day)
+    return quarter_bounds(start - timedelta(days=1))
+
+
+def period_label(start, end):
+    quarter_start, quarter_end = quarter_bounds(start)
+    if (start, end) == (quarter_start, quarter_end):
+        number = (start.month - 1) // 3 + 1
+        ordinal = _("1er") if number == 1 else _("%(n)se") % {"n": number}
+        return _("%(ordinal)s trimestre %(year)s") % {"ordinal": ordinal, "year": start.year}
+    return _("du %(start)s au %(end)s") % {
+        "start": start.strftime("%d/%m/%Y"),
+        "end": end.strftime("%d/%m/%Y"),
+    }
+
+
+def _decimal(value):
+    return None if value is None else str(value)
+
+
+def _indicator_entry(indicator, period_start, period_end, previous_end):
+    from actionplan.services import indicator_assessment
+
+    assessment, series = indicator_assessment(indicator, until=period_end)
+    previous, _series = indicator_assessment(indicator, until=previous_end)
+    comments = list(
+        Measurement.objects.filter(
+            indicator=indicator,
+            status=MeasurementStatus.APPROVED,
+            date__range=(period_start, period_end),
+        )
+        .exclude(comment="")
+        .order_by("date")
+        .values_list("date", "comment")
+    )
+    return {
+        "code": indicator.code,
+        "name": indicator.name,
+        "target_in_words": str(indicator.target_in_words()),
+        "source_wording": indicator.source_wording,
+        "unit": indicator.unit,
+        "kind": indicator.target_kind,
+        "has_trajectory": indicator.has_trajectory and indicator.target_value is not None,
+        "baseline_value": _decimal(indicator.baseline_value),
+        "baseline_year": indicator.baseline_year,
+        "target_value": _decimal(indicator.target_value),
+        "target_year": indicator.target_year,
+        "tolerance": _decimal(indicator.tolerance),
+        "status": assessment.status,
+        "previous_status": previous.status,
+        "progress": _decimal(assessment.progress),
+        "value": _decimal(assessment.value),
+        "value_date": assessment.value_date.isoformat() if assessment.value_date else None,
+        "stale": assessment.stale,
+        "exceeded": assessment.exceeded,
+        "series": [[day.isoformat(), str(value), count] for day, value, count in series],
+        "comments": [[day.isoformat(), text] for day, text in comments],
+    }
+
+
+def build_snapshot(period_start, period_end):
+    previous_end = previous_quarter(period_end)[1]
+    horizon = plan_horizon()
+    setting = PlanSetting.objects.filter(pk=1).first()
+    axes = []
+    for axis in Axis.objects.prefetch_related("actions__indicators").order_by("position"):
+        actions = []
+        for action in axis.actions.all():
+            actions.append(
+                {
+                    "code": action.code,
+                    "theme": action.theme,
+                    "title": action.title,
+                    "indicators": [
+                        _indicator_entry(indicator, period_start, period_end, previous_end)
+                        for indicator in action.indicators.all()
+                    ],
+                }
+            )
+        axes.append({"code": axis.code, "title": axis.title, "actions": actions})
+    commitments = FundingCommitment.objects.filter(date__lte=period_end)
+    by_source = {
+        row["source"]: row["total"]
+        for row in commitments.values("source").annotate(total=Sum("amount"))
+    }
+    by_action = {
+        row["action__code"]: row["total"]
+        for row in commitments.values("action__code").annotate(total=Sum("amount"))
+    }
+    snapshot = {
+        "period_start": period_start.isoformat(),
+        "period_end": period_end.isoformat(),
+        "previous_end": previous_end.isoformat(),
+        "taken_at": timezone.now().isoformat(),
+        "horizon": {
+            "start": horizon.start.isoformat(),
+            "end": horizon.end.isoformat(),
+            "provisional": horizon.provisional,
+        },
+        "envelope": _decimal(setting.envelope) if setting else None,
+        "committed": _decimal(sum(by_source.values(), Decimal(0))),
+        "axes": axes,
+        "funding_sources": [
+            {
+                "name": source.name,
+                "group": source.group,
+                "envelope": _decimal(source.envelope),
+                "committed": _decimal(by_source.get(source.pk, Decimal(0))),
+                "is_leverage": source.is_leverage,
+            }
+            for source in FundingSource.objects.order_by("position")
+        ],
+        "funding_actions": [[code, _decimal(total)] for code, total in sorted(by_action.items())],
+        "governance": list(GovernanceBody.objects.values("name", "cadence", "composition")),
+        "sections": {},
+    }
+    for key, builder in _SECTIONS.items():
+        section = builder(period_start, period_end)
+        if section:
+            snapshot["sections"][key] = section
+    return snapshot
+
+
+def _indicators(snapshot):
+    for axis in snapshot["axes"]:
+        for action in axis["actions"]:
+            yield from action["indicators"]
+
+
+def summary(snapshot):
+    indicators = list(_indicators(snapshot))
+    counts = dict.fromkeys(Status.values, 0)
+    for indicator in indicators:
+        counts[indicator["status"]] += 1
+    return {
+        "counts": [(Status(status).label, status, count) for status, count in counts.items()],
+        "changed": [i for i in indicators if i["status"] != i["previous_status"]],
+        "late": [i for i in indicators if i["status"] == Status.LATE],
+        "total": len(indicators),
+    }
+
+
+def charts(snapshot):
+    """The trajectory charts of the snapshot, keyed by indicator code (the same drawing as the page)."""
+    horizon_start = date.fromisoformat(snapshot["horizon"]["start"])
+    horizon_end = date.fromisoformat(snapshot["horizon"]["end"])
+    drawn = {}
+    for indicator in _indicators(snapshot):
+        if not indicator["has_trajectory"]:
+            continue
+        start = (
+            date(indicator["baseline_year"], 12, 31)
+            if indicator["baseline_year"]
+            else horizon_start
+        )
+        end = date(indicator["target_year"], 12, 31) if indicator["target_year"] else horizon_end
+        series = [
+            (date.fromisoformat(day), Decimal(value), count)
+            for day, value, count in indicator["series"]
+        ]
+        drawn[indicator["code"]] = trajectory_svg(
+            indicator=SimpleNamespace(code=indicator["code"]),
+            series=series,
+            start=start,
+            end=end,
+            baseline=Decimal(indicator["baseline_value"] or 0),
+            target=Decimal(indicator["target_value"]),
+            tolerance_ratio=Decimal(indicator["tolerance"]) / 100,
+            title_id=f"chart-{indicator['code']}",
+        )
+    return drawn
+
+
+def context(report, snapshot, drawn):
+    return {
+        "report": report,
+        "snapshot": snapshot,
+        "label": period_label(report.period_start, report.period_end),
+        "summary": summary(snapshot),
+        "charts": drawn,
+        "generated_at": timezone.localtime(),
+        "statuses": dict(Status.choices),
+    }
+
+
+def workbook(report, snapshot):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Indicateurs")
+    sheet.append(
+        [
+            _("Axe"),
+            _("Action"),
+            _("Code"),
+            _("Indicateur"),
+            _("Objectif"),
+            _("Unité"),
+            _("Dernière valeur"),
+            _("Date de la valeur"),
+            _("Avancement (%)"),
+            _("Statut"),
+            _("Statut au trimestre précédent"),
+        ]
+    )
+    for axis in snapshot["axes"]:
+        for action in axis["actions"]:
+            for indicator in action["indicators"]:
+                sheet.append(
+                    [
+                        axis["code"],
+                        action["code"],
+                        indicator["code"],
+                        indicator["name"],
+                        indicator["target_in_words"],
+                        indicator["unit"],
+                        None if indicator["value"] is None else float(indicator["value"]),
+                        date.fromisoformat(indicator["value_date"])
+                        if indicator["value_date"]
+                        else None,
+                        None
+                        if indicator["progress"] is None
+                        else round(float(indicator["progress"]) * 100, 1),
+                        str(Status(indicator["status"]).label),
+                        str(Status(indicator["previous_status"]).label),
+                    ]
+                )
+    for cell in sheet["H"][1:]:
+        cell.number_format = "DD/MM/YYYY"
+    funding = book.create_sheet(_("Financements"))
+    funding.append([_("Source"), _("Famille"), _("Enveloppe (€)"), _("Engagé (€)")])
+    for source in snapshot["funding_sources"]:
+        funding.append(
+            [
+                source["name"],
+                source["group"],
+                None if source["envelope"] is None else float(source["envelope"]),
+                float(source["committed"]),
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,261 @@
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from auditlog.models import LogEntry
+from django.core import mail
+from django.urls import reverse
+
+from actionplan.models import Report, ReportStatus
+from actionplan.services import (
+    measurement_approve,
+    measurement_create,
+    report_generate,
+    report_request,
+    report_schedule_last_quarter,
+)
+from core.pdf import render_html_to_pdf
+
+Q3_START, Q3_END = date(2026, 7, 1), date(2026, 9, 30)
+
+
+def _pdf_text(content):
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is missing (apt-get install poppler-utils)")
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def _approved(indicator, author, reviewer, day, value, comment=""):
+    measurement = measurement_create(
+        actor=author,
+        indicator=indicator,
+        date=day,
+        value=Decimal(value),
+        source="Bilan",
+        comment=comment,
+    )
+    return measurement_approve(actor=reviewer, measurement=measurement)
+
+
+@pytest.fixture
+def q3_report(partnerships, officer, second_officer):
+    _approved(
+        partnerships,
+        officer,
+        second_officer,
+        date(2026, 8, 31),
+        16,
+        comment="Deux conventions CIFRE signées",
+    )
+    report = report_request(actor=officer, period_start=Q3_START, period_end=Q3_END)
+    report_generate(report=report)
+    return report
+
+
+def test_the_pdf_names_every_action_and_the_quarter_in_french(q3_report):
+    text = _pdf_text(q3_report.pdf.read())
+    assert "3e trimestre 2026" in text
+    for code in ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4"] + [
+        f"3.{n}" for n in range(1, 8)
+    ]:
+        assert f"{code} " in text, code
+    assert "Deux conventions CIFRE signées" in text
+    assert "Page 2 sur" in text
+    assert q3_report.page_count > 10 and q3_report.pdf_size > 0 and len(q3_report.pdf_sha256) == 64
+
+
+def test_the_snapshot_is_frozen_against_later_measurements(
+    q3_report, partnerships, officer, second_officer
+):
+    _approved(partnerships, officer, second_officer, date(2026, 9, 15), 25)
+    figures = q3_report.snapshot
+    q3_report.status = ReportStatus.FAILED  # re-render from the stored snapshot, as a retry would
+    q3_report.save()
+    report_generate(report=q3_report)
+    assert q3_report.snapshot == figures
+    entry = next(
+        i
+        for a in figures["axes"]
+        for ac in a["actions"]
+        for i in ac["indicators"]
+        if i["code"] == "1.2-1"
+    )
+    assert Decimal(entry["value"]) == 16
+    assert "16 partenariats" in _pdf_text(q3_report.pdf.read()).replace("\u202f", " ").replace(
+        "\xa0", " "
+    )
+
+
+def test_a_new_version_takes_a_new_snapshot_with_the_later_values(
+    q3_report, partnerships, officer, second_officer
+):
+    _approved(partnerships, officer, second_officer, date(2026, 9, 15), 25)
+    version_2 = report_request(
+        actor=officer, period_start=Q3_START, period_end=Q3_END, new_version=True
+    )
+    report_generate(report=version_2)
+    assert version_2.version == 2
+    entry = next(
+        i
+        for a in version_2.snapshot["axes"]
+        for ac in a["actions"]
+        for i in ac["indicators"]
+        if i["code"] == "1.2-1"
+    )
+    assert Decimal(entry["value"]) == 25
+
+
+def test_asking_twice_for_the_same_period_gives_the_same_report(plan, officer):
+    first = report_request(actor=officer, period_start=Q3_START, period_end=Q3_END)
+    assert report_request(actor=officer, period_start=Q3_START, period_end=Q3_END) == first
+
+
+def test_the_scheduled_job_creates_exactly_one_report_per_quarter(
+    plan, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report, created = report_schedule_last_quarter(today=date(2026, 10, 1))
+        again, created_again = report_schedule_last_quarter(today=date(2026, 10, 5))
+    assert (created, created_again) == (True, False)
+    assert report == again
+    assert (report.period_start, report.period_end) == (Q3_START, Q3_END)
+    assert Report.objects.count() == 1
+    report.refresh_from_db()
+    assert report.status == ReportStatus.READY
+
+
+def test_the_committee_is_told_once_when_the_quarterly_report_is_ready(
+    plan, committee_member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report_schedule_last_quarter(today=date(2026, 10, 1))
+    notices = [m for m in mail.outbox if committee_member.email in m.to]
+    assert len(notices) == 1
+    assert "3e trimestre 2026" in notices[0].subject
+
+
+def test_a_failed_render_leaves_a_failed_record_with_its_reason_and_no_file(plan, officer):
+    report = report_request(actor=officer, period_start=Q3_START, period_end=Q3_END)
+    report.snapshot = {"axes": "not a list of axes"}  # a corrupted snapshot
+    report.save()
+    with pytest.raises(Exception):  # noqa: B017 (whatever breaks, the record must say so)
+        report_generate(report=report)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FAILED
+    assert report.failure_reason
+    assert not report.pdf and not report.xlsx
+
+
+def test_a_period_that_has_not_ended_is_refused(plan, officer):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        report_request(actor=officer, period_start=date(2026, 10, 1), period_end=date(2099, 12, 31))
+
+
+def test_user_text_cannot_make_the_pdf_fetch_local_files():
+    pdf = render_html_to_pdf(
+        '<html lang="fr"><head><title>t</title></head><body><p>avant</p>'
+        '<img src="file:///etc/passwd" alt="x"><img src="http://127.0.0.1:9/x.png" alt="y">'
+        '<link rel="stylesheet" href="file:///etc/passwd"><p>après</p></body></html>'
+    )
+    assert b"/Subtype /Image" not in pdf and b"/Subtype/Image" not in pdf
+    assert "root:" not in _pdf_text(pdf)
+
+
+def test_a_comment_typed_with_an_image_tag_is_printed_as_text(
+    partnerships, officer, second_officer
+):
+    _approved(
+        partnerships,
+        officer,
+        second_officer,
+        date(2026, 8, 31),
+        3,
+        comment='<img src="file:///etc/passwd">',
+    )
+    report = report_request(actor=officer, period_start=Q3_START, period_end=Q3_END)
+    report_generate(report=report)
+    content = report.pdf.read()
+    assert b"/Subtype /Image" not in content and b"/Subtype/Image" not in content
+    assert '<img src="file:///etc/passwd">' in _pdf_text(content)
+
+
+def test_committee_members_download_and_the_download_is_logged(
+    q3_report, client_for, committee_member
+):
+    client = client_for(committee_member)
+    response = client.get(reverse("actionplan:report_pdf", args=[q3_report.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=committee_member).exists()
+    assert client.get(reverse("actionplan:report_xlsx", args=[q3_report.pk])).status_code == 200
+    assert "3e trimestre 2026" in client.get(reverse("home")).content.decode()
+
+
+@pytest.mark.parametrize("persona", ["holder_a", "partner_contributor"])
+def test_holders_and_partners_cannot_list_or_download_reports(
+    q3_report, client_for, request, persona
+):
+    client = client_for(request.getfixturevalue(persona))
+    assert client.get(reverse("actionplan:report_list")).status_code == 403
+    assert client.get(reverse("actionplan:report_pdf", args=[q3_report.pk])).status_code == 404
+    assert client.get(reverse("actionplan:report_status", args=[q3_report.pk])).status_code == 404
+
+
+def test_committee_members_cannot_request_reports(plan, client_for, committee_member):
+    response = client_for(committee_member).post(
+        reverse("actionplan:report_create"),
+        {"period_start": "2026-07-01", "period_end": "2026-09-30"},
+    )
+    assert response.status_code == 403
+    assert not Report.objects.exists()
+
+
+def test_an_officer_requests_a_report_and_follows_its_progress(
+    plan, client_for, officer, django_capture_on_commit_callbacks
+):
+    client = client_for(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("actionplan:report_create"),
+            {"period_start": "2026-01-01", "period_end": "2026-06-30"},
+        )
+    report = Report.objects.get()
+    assert response.url == reverse("actionplan:report_detail", args=[report.pk])
+    status = client.get(reverse("actionplan:report_status", args=[report.pk])).json()
+    assert status == {"status": "ready", "status_label": "Prêt", "progress": 100, "step": ""}
+    assert "du 01/01/2026 au 30/06/2026" in client.get(response.url).content.decode()
+
+
+def test_a_bad_period_is_refused_next_to_the_form(plan, client_for, officer):
+    response = client_for(officer).post(
+        reverse("actionplan:report_create"),
+        {"period_start": "2026-09-30", "period_end": "2026-07-01"},
+    )
+    assert "précède son début" in response.content.decode()
+    assert not Report.objects.exists()
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_the_report_renders_on_the_real_worker(celery_worker, officer):
+    import time
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_reference_data", stdout=StringIO())
+    report = report_request(actor=officer, period_start=Q3_START, period_end=Q3_END)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        report.refresh_from_db()
+        if report.status in (ReportStatus.READY, ReportStatus.FAILED):
+            break
+        time.sleep(0.5)
+    assert report.status == ReportStatus.READY, report.failure_reason
+    assert "3e trimestre 2026" in _pdf_text(report.pdf.read())
