@@ -58,9 +58,13 @@ def previous_quarter(day):
 def period_label(start, end):
     quarter_start, quarter_end = quarter_bounds(start)
     if (start, end) == (quarter_start, quarter_end):
-        number = (start.month - 1) // 3 + 1
-        ordinal = _("1er") if number == 1 else _("%(n)se") % {"n": number}
-        return _("%(ordinal)s trimestre %(year)s") % {"ordinal": ordinal, "year": start.year}
+        names = [
+            _("1er trimestre %(year)s"),
+            _("2e trimestre %(year)s"),
+            _("3e trimestre %(year)s"),
+            _("4e trimestre %(year)s"),
+        ]
+        return names[(start.month - 1) // 3] % {"year": start.year}
     return _("du %(start)s au %(end)s") % {
         "start": start.strftime("%d/%m/%Y"),
         "end": end.strftime("%d/%m/%Y"),
