@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from actionplan.models import Indicator, Lifecycle, Measurement, Status
+from actionplan.models import FundingCommitment, Indicator, Lifecycle, Measurement, Status
 from partners.models import Role, User
 
 
@@ -101,3 +101,10 @@ class IndicatorSettingsForm(forms.ModelForm):
         if self.instance.target_kind != "tbd":
             del self.fields["tbd_owner"]
             del self.fields["tbd_due"]
+
+
+class FundingCommitmentForm(forms.ModelForm):
+    class Meta:
+        model = FundingCommitment
+        fields = ["source", "action", "amount", "date", "label"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

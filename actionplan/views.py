@@ -15,6 +15,7 @@ from actionplan.charts import sparkline_svg, trajectory_svg
 from actionplan.forms import (
     BulkReviewForm,
     DashboardFilterForm,
+    FundingCommitmentForm,
     ImportForm,
     IndicatorSettingsForm,
     ManualStatusForm,
@@ -25,6 +26,7 @@ from actionplan.models import Action, Axis, ImportBatch, PlanSetting, Status, Ta
 from actionplan.permissions import (
     can_import_measurements,
     can_manage_indicator,
+    can_record_funding,
     can_record_measurement,
     can_review_measurement,
     can_view_funding,
@@ -288,6 +290,19 @@ def funding(request):
         source.remaining = (
             None if source.envelope is None else source.envelope - (source.committed or 0)
         )
+    form = None
+    if can_record_funding(request.user):
+        form = FundingCommitmentForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.funding_commitment_create(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Engagement enregistré."))
+                return redirect("actionplan:funding")
+    elif request.method == "POST":
+        raise PermissionDenied
     setting = PlanSetting.objects.filter(pk=1).first()
     committed = selectors.funding_total_committed()
     return render(
@@ -299,6 +314,7 @@ def funding(request):
             "envelope": setting.envelope if setting else None,
             "committed": committed,
             "remaining": (setting.envelope - committed) if setting else None,
+            "form": form,
         },
     )
 

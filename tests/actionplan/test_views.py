@@ -213,3 +213,39 @@ def test_a_committee_member_cannot_change_indicator_settings(
         {"frequency": "monthly", "tolerance": "5"},
     )
     assert response.status_code == 403
+
+
+def test_an_officer_records_a_funding_commitment_and_the_page_adds_it_up(client_for, plan, officer):
+    from actionplan.models import Action, FundingSource
+
+    client = client_for(officer)
+    response = client.post(
+        reverse("actionplan:funding"),
+        {
+            "source": FundingSource.objects.get(code="ftj").pk,
+            "action": Action.objects.get(code="3.1").pk,
+            "amount": "12000000",
+            "date": "2026-06-30",
+            "label": "Démonstrateur de recyclage",
+        },
+    )
+    assert response.status_code == 302
+    assert "12 M€" in client.get(reverse("actionplan:funding")).content.decode()
+
+
+def test_a_commitment_without_amount_is_refused_next_to_the_field(client_for, plan, officer):
+    response = client_for(officer).post(
+        reverse("actionplan:funding"), {"label": "x", "date": "2026-06-30"}
+    )
+    assert 'class="errorlist"' in response.content.decode()
+
+
+def test_a_committee_member_sees_funding_but_cannot_record_a_commitment(
+    client_for, plan, committee_member
+):
+    client = client_for(committee_member)
+    assert (
+        "Enregistrer un engagement"
+        not in client.get(reverse("actionplan:funding")).content.decode()
+    )
+    assert client.post(reverse("actionplan:funding"), {"label": "x"}).status_code == 403
