@@ -250,10 +250,20 @@ CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "core.tasks.heartbeat", "schedule": 60.0},
+    "drain-outbox": {"task": "core.tasks.drain_outbox", "schedule": 30.0},
+    "ami-draft-reminders": {
+        "task": "ami.tasks.send_draft_reminders",
+        "schedule": crontab(minute=0),
+    },
+    "ami-rescan-attachments": {
+        "task": "ami.tasks.rescan_pending_attachments",
+        "schedule": crontab(minute="*/10"),
+    },
     "refresh-indicator-statuses": {
         "task": "actionplan.tasks.refresh_all_statuses",
         "schedule": crontab(hour=2, minute=0),
@@ -270,6 +280,12 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# Attachments of AMI dossiers.
+AMI_MAX_FILE_BYTES = env.int("AMI_MAX_FILE_BYTES", 10 * 1024 * 1024, minimum=1)
+AMI_MAX_DOSSIER_BYTES = env.int("AMI_MAX_DOSSIER_BYTES", 50 * 1024 * 1024, minimum=1)
+# clamd's socket ("/run/clamav/clamd.ctl") or "tcp://127.0.0.1:3310"; empty: no antivirus scan.
+CLAMAV_ADDRESS = env.str("CLAMAV_ADDRESS", "")
 
 LOGGING = {
     "version": 1,

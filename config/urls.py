@@ -38,6 +38,7 @@ urlpatterns = [
     path("comptes/", include(accounts)),
     path("partenaires/", include("partners.urls")),
     path("plan/", include("actionplan.urls")),
+    path("ami/", include("ami.urls")),
     path("api/", include("config.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

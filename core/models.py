@@ -77,3 +77,22 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OutboxMessage(models.Model):
+    """Follow-up work written in the same transaction as the change that needs it (a receipt
+    e-mail after a submission...), drained by a periodic job: a broker outage delays it, never loses it."""
+
+    kind = models.CharField(max_length=80)
+    payload = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    available_at = models.DateTimeField(db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["available_at", "pk"]
+
+    def __str__(self):
+        return f"{self.kind} #{self.pk}"

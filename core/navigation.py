@@ -8,6 +8,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from actionplan import permissions as plan_permissions
+from ami import permissions as ami_permissions
 from partners import permissions as partner_permissions
 
 
@@ -20,6 +21,9 @@ class NavEntry:
 
 ENTRIES = [
     NavEntry(_("Accueil"), "home", lambda user: user.is_authenticated),
+    NavEntry(_("Appels à projets"), "ami:call_list", lambda user: True),
+    NavEntry(_("Mes dossiers"), "ami:my_dossiers", partner_permissions.is_holder),
+    NavEntry(_("Dossiers AMI"), "ami:dossier_list", ami_permissions.can_list_dossiers),
     NavEntry(_("Plan d'actions"), "actionplan:dashboard", plan_permissions.can_view_plan),
     NavEntry(_("Mesures à approuver"), "actionplan:review_queue", partner_permissions.is_officer),
     NavEntry(_("Financements"), "actionplan:funding", plan_permissions.can_view_funding),
@@ -28,7 +32,6 @@ ENTRIES = [
     NavEntry(
         _("Organisations"), "partners:organisation_list", partner_permissions.can_view_organisations
     ),
-    NavEntry(_("API"), "api-docs", lambda user: user.is_authenticated),
     NavEntry(_("Administration"), "admin:index", partner_permissions.can_use_admin_site),
 ]
 

@@ -57,11 +57,15 @@ def loaders(kind):
     return [function for _order, function in sorted(_LOADERS[kind], key=lambda item: item[0])]
 
 
-def upsert(report, model, lookup, values):
-    """Create or update one row identified by ``lookup``; save only what differs."""
+def upsert(report, model, lookup, values, *, create_only=None):
+    """Create or update one row identified by ``lookup``; save only what differs.
+
+    ``create_only`` values are set when the row is created and never overwritten,
+    for the fields officers maintain afterwards (dates an officer confirms...).
+    """
     instance = model._default_manager.filter(**lookup).first()
     if instance is None:
-        instance = model(**{**values, **lookup})
+        instance = model(**{**(create_only or {}), **values, **lookup})
         instance.full_clean()
         instance.save()
         report.count(model, "created")

@@ -15,3 +15,10 @@ from core.services import heartbeat_answer
 )
 def heartbeat(name="worker"):
     heartbeat_answer(name=name, answered_by=socket.gethostname())
+
+
+@shared_task(acks_late=True, time_limit=300, soft_time_limit=270)
+def drain_outbox():
+    from core.outbox import outbox_drain
+
+    outbox_drain()

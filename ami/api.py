@@ -1,0 +1,222 @@
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from ami import selectors, services
+from ami.models import Call, Dossier, DossierMessage, Evaluation, Phase
+from ami.permissions import can_evaluate_dossier, can_instruct_dossier
+
+
+def _as_api_error(error):
+    if isinstance(error, DjangoPermissionDenied):
+        return PermissionDenied(str(error) or None)
+    return ValidationError(getattr(error, "message_dict", None) or {"detail": error.messages})
+
+
+class PhaseSerializer(serializers.ModelSerializer):
+    is_open = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Phase
+        fields = [
+            "id",
+            "number",
+            "title",
+            "audience_wording",
+            "eligible_kinds",
+            "opens_at",
+            "closes_at",
+            "deadline_wording",
+            "rolling_review",
+            "is_open",
+        ]
+
+    def get_is_open(self, phase) -> bool:
+        return phase.is_open()
+
+
+class CallSerializer(serializers.ModelSerializer):
+    phases = PhaseSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Call
+        fields = [
+            "id",
+            "code",
+            "title",
+            "short_title",
+            "objectives",
+            "holders_wording",
+            "confidentiality",
+            "support_wording",
+            "duration_wording",
+            "contact_email",
+            "phases",
+        ]
+
+
+class DossierSerializer(serializers.ModelSerializer):
+    call = serializers.CharField(source="phase.call.code", read_only=True)
+    organisation = serializers.CharField(source="organisation.name", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "id",
+            "reference",
+            "call",
+            "phase",
+            "organisation",
+            "title",
+            "territory",
+            "synthetic_presentation",
+            "partnerships",
+            "issues_addressed",
+            "steps",
+            "expected_follow_up",
+            "impacts",
+            "financial_elements",
+            "status",
+            "status_label",
+            "redirected_to",
+            "submitted_at",
+            "is_demo",
+        ]
+        read_only_fields = [
+            "reference",
+            "phase",
+            "status",
+            "redirected_to",
+            "submitted_at",
+            "is_demo",
+        ]
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    author = serializers.StringRelatedField()
+
+    class Meta:
+        model = DossierMessage
+        fields = ["id", "author", "body", "created_at"]
+        read_only_fields = ["author", "created_at"]
+
+
+class TransitionSerializer(serializers.Serializer):
+    event = serializers.ChoiceField(
+        choices=["start_review", "return", "retain", "reject", "redirect"]
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    redirected_to = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class EvaluationSerializer(serializers.ModelSerializer):
+    reviewer = serializers.StringRelatedField()
+    scores = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Evaluation
+        fields = ["id", "reviewer", "conflict_of_interest", "comment", "completed", "scores"]
+
+    def get_scores(self, evaluation) -> dict:
+        return {
+            score.criterion.code: score.score
+            for score in evaluation.scores.select_related("criterion")
+        }
+
+
+class CallViewSet(viewsets.ReadOnlyModelViewSet):
+    """Calls and their phases: public."""
+
+    serializer_class = CallSerializer
+    permission_classes = [AllowAny]
+    queryset = Call.objects.prefetch_related("phases").order_by("position")
+    lookup_field = "code"
+    lookup_value_regex = "[^/]+"
+
+
+class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """A holder's own dossiers; officers see every dossier but those they declared a conflict on."""
+
+    serializer_class = DossierSerializer
+    filterset_fields = ["status", "phase", "territory"]
+    http_method_names = ["get", "patch", "post", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Dossier.objects.none()
+        return selectors.dossier_list_for_user(self.request.user).order_by("-created_at")
+
+    def get_object(self):
+        return selectors.dossier_get_for_user(self.request.user, self.kwargs["pk"])
+
+    def perform_update(self, serializer):
+        try:
+            services.dossier_save(
+                actor=self.request.user, dossier=serializer.instance, **serializer.validated_data
+            )
+        except (DjangoPermissionDenied, DjangoValidationError) as error:
+            raise _as_api_error(error) from error
+
+    @extend_schema(request=None, responses=DossierSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        dossier = self.get_object()
+        try:
+            services.dossier_submit(actor=request.user, dossier_pk=dossier.pk)
+        except (DjangoPermissionDenied, DjangoValidationError) as error:
+            raise _as_api_error(error) from error
+        dossier.refresh_from_db()
+        return Response(DossierSerializer(dossier).data)
+
+    @extend_schema(request=TransitionSerializer, responses=DossierSerializer)
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        dossier = self.get_object()
+        if not can_instruct_dossier(request.user, dossier):
+            raise PermissionDenied
+        payload = TransitionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            services.dossier_transition(
+                actor=request.user, dossier=dossier, **payload.validated_data
+            )
+        except (DjangoPermissionDenied, DjangoValidationError) as error:
+            raise _as_api_error(error) from error
+        return Response(DossierSerializer(dossier).data)
+
+    @extend_schema(request=MessageSerializer, responses=MessageSerializer(many=True))
+    @action(detail=True, methods=["get", "post"])
+    def messages(self, request, pk=None):
+        dossier = self.get_object()
+        if request.method == "POST":
+            payload = MessageSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            try:
+                services.message_post(
+                    actor=request.user, dossier=dossier, body=payload.validated_data["body"]
+                )
+            except (DjangoPermissionDenied, DjangoValidationError) as error:
+                raise _as_api_error(error) from error
+        return Response(
+            MessageSerializer(dossier.messages.select_related("author"), many=True).data
+        )
+
+    @extend_schema(responses=EvaluationSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def evaluations(self, request, pk=None):
+        dossier = self.get_object()
+        if not can_instruct_dossier(request.user, dossier) and not can_evaluate_dossier(
+            request.user, dossier
+        ):
+            raise PermissionDenied
+        return Response(
+            EvaluationSerializer(
+                dossier.evaluations.exclude(conflict_of_interest=True), many=True
+            ).data
+        )

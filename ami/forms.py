@@ -1,0 +1,245 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from ami.models import (
+    SECTIONS,
+    ConsortiumPartner,
+    Departement,
+    Dossier,
+    FinancingLine,
+    FundingScheme,
+    Phase,
+)
+from partners.models import OrganisationType, User
+
+
+class SignUpForm(forms.Form):
+    full_name = forms.CharField(label=_("Vos nom et prénom"), max_length=150)
+    email = forms.EmailField(label=_("Adresse e-mail professionnelle"))
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Au moins 12 caractères, pas uniquement des chiffres."),
+    )
+    organisation_name = forms.CharField(
+        label=_("Raison sociale de votre organisation"), max_length=255
+    )
+    organisation_kind = forms.ChoiceField(
+        label=_("Type de structure"), choices=OrganisationType.choices
+    )
+    identifier = forms.CharField(
+        label=_("SIRET, SIREN ou numéro RNA"),
+        max_length=20,
+        help_text=_("SIREN : 9 chiffres ; SIRET : 14 chiffres ; RNA : W suivi de 9 chiffres."),
+    )
+    legal_form = forms.CharField(label=_("Forme juridique"), max_length=120, required=False)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email=email).exists():
+            raise forms.ValidationError(
+                _(
+                    "Un compte existe déjà avec cette adresse : connectez-vous ou réinitialisez le mot de passe."
+                )
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password"):
+            try:
+                validate_password(
+                    cleaned["password"],
+                    User(email=cleaned.get("email", ""), full_name=cleaned.get("full_name", "")),
+                )
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class InviteForm(forms.Form):
+    full_name = forms.CharField(label=_("Nom et prénom de votre collègue"), max_length=150)
+    email = forms.EmailField(label=_("Son adresse e-mail"))
+
+
+class DossierCreateForm(forms.Form):
+    title = forms.CharField(label=_("Titre du projet"), max_length=255)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation porteuse"), queryset=None, empty_label=None
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = user.memberships.model.objects.none()
+        from partners.models import Organisation
+
+        self.fields["organisation"].queryset = Organisation.objects.filter(memberships__user=user)
+
+
+class DossierForm(forms.ModelForm):
+    class Meta:
+        model = Dossier
+        fields = ["title", "territory", *[name for name, _label in SECTIONS]]
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name, _label in SECTIONS}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].choices = [("", _("— choisir —")), *Departement.choices]
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = ConsortiumPartner
+        fields = ["name", "identifier", "role", "share"]
+
+
+class FinancingLineForm(forms.ModelForm):
+    class Meta:
+        model = FinancingLine
+        fields = ["kind", "label", "amount"]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Pièce jointe"),
+        help_text=_(
+            "PDF, document bureautique ou OpenDocument, image PNG ou JPEG ; 10 Mo au plus."
+        ),
+    )
+    description = forms.CharField(label=_("Description"), max_length=255, required=False)
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
+    file = forms.FileField(label=_("Pièce jointe (facultatif)"), required=False)
+
+
+class TransitionForm(forms.Form):
+    event = forms.ChoiceField(
+        label=_("Décision"),
+        choices=[
+            ("start_review", _("Mettre en instruction")),
+            ("return", _("Renvoyer pour complément")),
+            ("retain", _("Retenir")),
+            ("reject", _("Ne pas retenir")),
+            ("redirect", _("Orienter vers un dispositif de financement")),
+        ],
+    )
+    redirected_to = forms.ChoiceField(
+        label=_("Dispositif (si orientation)"),
+        choices=[("", "—"), *FundingScheme.choices],
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Motif (communiqué au porteur)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class AssignForm(forms.Form):
+    instructor = forms.ModelChoiceField(label=_("Agent instructeur"), queryset=None, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from partners.models import Role
+
+        self.fields["instructor"].queryset = User.objects.filter(
+            role__in=[Role.OFFICER, Role.ADMINISTRATOR], is_active=True
+        )
+
+
+class ExtensionForm(forms.Form):
+    until = forms.DateTimeField(
+        label=_("Nouveau délai (heure de Paris)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    reason = forms.CharField(label=_("Motif"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EvaluationForm(forms.Form):
+    conflict_of_interest = forms.BooleanField(
+        label=_("Je déclare un conflit d'intérêts avec ce dossier (il me sera alors masqué)"),
+        required=False,
+    )
+    conflict_details = forms.CharField(
+        label=_("Nature du conflit"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    comment = forms.CharField(
+        label=_("Avis général"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    completed = forms.BooleanField(label=_("Évaluation terminée"), required=False)
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
+                label=_("%(criterion)s — note de 0 à 5 (poids %(weight)s)")
+                % {"criterion": criterion.label, "weight": criterion.weight},
+                min_value=0,
+                max_value=5,
+                required=False,
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=_("Commentaire sur « %(criterion)s »") % {"criterion": criterion.label},
+                required=False,
+            )
+
+    def scores(self):
+        return {
+            criterion.pk: (
+                self.cleaned_data[f"score_{criterion.pk}"],
+                self.cleaned_data[f"comment_{criterion.pk}"],
+            )
+            for criterion in self.criteria
+            if self.cleaned_data.get(f"score_{criterion.pk}") is not None
+        }
+
+
+class PhaseForm(forms.ModelForm):
+    eligible_kinds = forms.MultipleChoiceField(
+        label=_("Types de porteurs éligibles"),
+        choices=OrganisationType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Phase
+        fields = ["opens_at", "closes_at", "eligible_kinds", "rolling_review"]
+        widgets = {
+            "opens_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "closes_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+
+
+class EnforceableDateForm(forms.Form):
+    enforceable_on = forms.DateField(
+        label=_("Date à laquelle la délibération est devenue exécutoire"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class DossierFilterForm(forms.Form):
+    call = forms.ChoiceField(label=_("Appel"), required=False)
+    status = forms.ChoiceField(label=_("Statut"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Type de porteur"),
+        required=False,
+        choices=[("", _("Tous")), *OrganisationType.choices],
+    )
+    territory = forms.ChoiceField(
+        label=_("Département"), required=False, choices=[("", _("Tous")), *Departement.choices]
+    )
+
+    def __init__(self, *args, calls, **kwargs):
+        from ami.models import DossierStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["call"].choices = [("", _("Tous")), *[(c.code, c.short_title) for c in calls]]
+        self.fields["status"].choices = [("", _("Tous")), *DossierStatus.choices]

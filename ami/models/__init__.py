@@ -1,0 +1,38 @@
+from ami.models.calls import Call, Criterion, Phase, Question
+from ami.models.dossiers import (
+    SECTIONS,
+    Attachment,
+    ConsortiumPartner,
+    Departement,
+    Dossier,
+    DossierMessage,
+    DossierStatus,
+    DossierVersion,
+    DraftReminder,
+    Evaluation,
+    FinancingLine,
+    FundingScheme,
+    ScanStatus,
+    Score,
+)
+
+__all__ = [
+    "SECTIONS",
+    "Attachment",
+    "Call",
+    "ConsortiumPartner",
+    "Criterion",
+    "Departement",
+    "Dossier",
+    "DossierMessage",
+    "DossierStatus",
+    "DossierVersion",
+    "DraftReminder",
+    "Evaluation",
+    "FinancingLine",
+    "FundingScheme",
+    "Phase",
+    "Question",
+    "ScanStatus",
+    "Score",
+]

@@ -1,0 +1,328 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ami.models.calls import Criterion, Phase
+from core.audit import AuditContextMixin, AuditedManager, audited
+from partners.models import Organisation
+
+
+class DossierStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon (non déposé)")
+    SUBMITTED = "submitted", _("Déposé")
+    UNDER_REVIEW = "under_review", _("En instruction")
+    RETURNED = "returned", _("Renvoyé pour complément")
+    RETAINED = "retained", _("Retenu")
+    NOT_RETAINED = "not_retained", _("Non retenu")
+    REDIRECTED = "redirected", _("Orienté vers un dispositif de financement")
+
+
+class FundingScheme(models.TextChoices):
+    FRATRI = "fratri", _("FRATRI")
+    INNOVATION = "innovation", _("Aides à l'innovation")
+    BUSINESS = "business", _("Aides aux entreprises")
+    FEDER = "feder", _("FEDER")
+    FTJ = "ftj", _("Fonds de Transition Juste")
+
+
+class Departement(models.TextChoices):
+    AISNE = "02", _("Aisne")
+    NORD = "59", _("Nord")
+    OISE = "60", _("Oise")
+    PAS_DE_CALAIS = "62", _("Pas-de-Calais")
+    SOMME = "80", _("Somme")
+
+
+SECTIONS = [
+    ("synthetic_presentation", _("Présentation synthétique")),
+    ("partnerships", _("Partenariats")),
+    ("issues_addressed", _("Problématiques traitées")),
+    ("steps", _("Description des étapes")),
+    ("expected_follow_up", _("Suites attendues")),
+    ("impacts", _("Impacts")),
+    ("financial_elements", _("Premiers éléments financiers")),
+]
+
+
+@audited(exclude=["last_saved_at"])
+class Dossier(AuditContextMixin, models.Model):
+    reference = models.CharField(_("référence"), max_length=40, unique=True)
+    phase = models.ForeignKey(
+        Phase, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("phase")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("organisation porteuse"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("titre du projet"), max_length=255)
+    territory = models.CharField(
+        _("département principal"), max_length=2, choices=Departement, blank=True
+    )
+    synthetic_presentation = models.TextField(_("Présentation synthétique"), blank=True)
+    partnerships = models.TextField(_("Partenariats"), blank=True)
+    issues_addressed = models.TextField(_("Problématiques traitées"), blank=True)
+    steps = models.TextField(_("Description des étapes"), blank=True)
+    expected_follow_up = models.TextField(_("Suites attendues"), blank=True)
+    impacts = models.TextField(_("Impacts"), blank=True)
+    financial_elements = models.TextField(_("Premiers éléments financiers"), blank=True)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=DossierStatus, default=DossierStatus.DRAFT
+    )
+    redirected_to = models.CharField(
+        _("orienté vers"), max_length=20, choices=FundingScheme, blank=True
+    )
+    instructor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="instructed_dossiers",
+        verbose_name=_("agent instructeur"),
+    )
+    extended_until = models.DateTimeField(_("délai individuel jusqu'au"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("décision le"), null=True, blank=True)
+    decision_reason = models.TextField(_("motif de la décision"), blank=True)
+    decision_letter = models.FileField(_("lettre de décision"), upload_to="letters/%Y/", blank=True)
+    submitted_at = models.DateTimeField(_("déposé le"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_saved_at = models.DateTimeField(_("dernier enregistrement"), auto_now=True)
+    is_demo = models.BooleanField(_("donnée de démonstration"), default=False)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["phase", "status"]),
+            models.Index(fields=["organisation", "status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    @property
+    def is_draft(self):
+        return self.status == DossierStatus.DRAFT
+
+    def deadline(self):
+        """The instant before which this dossier may be submitted (its own extension wins)."""
+        return self.extended_until or self.phase.closes_at
+
+    def totals(self):
+        lines = list(self.financing_lines.all())
+        expenses = sum(
+            (line.amount for line in lines if line.kind == FinancingLine.Kind.EXPENSE), Decimal(0)
+        )
+        resources = sum(
+            (line.amount for line in lines if line.kind == FinancingLine.Kind.RESOURCE), Decimal(0)
+        )
+        return {"expenses": expenses, "resources": resources, "balance": resources - expenses}
+
+
+@audited()
+class ConsortiumPartner(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("organisation partenaire"), max_length=255)
+    identifier = models.CharField(_("SIRET, SIREN ou RNA"), max_length=14, blank=True)
+    role = models.CharField(_("rôle dans le projet"), max_length=255)
+    share = models.DecimalField(
+        _("part (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("partenaire du consortium")
+        verbose_name_plural = _("partenaires du consortium")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from partners.identifiers import validate_identifier
+
+        if self.identifier:
+            try:
+                self.identifier = validate_identifier(self.identifier)
+            except ValidationError as error:
+                raise ValidationError({"identifier": error.messages}) from error
+
+
+@audited()
+class FinancingLine(models.Model):
+    class Kind(models.TextChoices):
+        EXPENSE = "expense", _("Dépense")
+        RESOURCE = "resource", _("Ressource")
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="financing_lines")
+    kind = models.CharField(_("nature"), max_length=10, choices=Kind)
+    label = models.CharField(_("poste"), max_length=255)
+    amount = models.DecimalField(
+        _("montant (€)"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("ligne du plan de financement")
+        verbose_name_plural = _("lignes du plan de financement")
+        ordering = ["kind", "pk"]
+
+    def __str__(self):
+        return f"{self.label}: {self.amount}"
+
+
+class DossierVersion(models.Model):
+    """A frozen copy of what was submitted, with its hash: the receipt's proof. Never changed."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    content = models.JSONField()
+    content_sha256 = models.CharField(max_length=64)
+    submitted_at = models.DateTimeField()
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    receipt_pdf = models.FileField(upload_to="receipts/%Y/", blank=True)
+
+    class Meta:
+        ordering = ["dossier", "number"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="version_once")]
+
+    def __str__(self):
+        return f"{self.dossier.reference} v{self.number}"
+
+
+class ScanStatus(models.TextChoices):
+    NOT_SCANNED = "not_scanned", _("Non analysé (antivirus non configuré)")
+    PENDING = "pending", _("Analyse antivirus en cours")
+    CLEAN = "clean", _("Sain")
+    INFECTED = "infected", _("Infecté : bloqué")
+
+
+class DossierMessage(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.dossier.reference} {self.created_at:%Y-%m-%d}"
+
+
+class Attachment(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(
+        DossierMessage, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(upload_to="attachments/%Y/%m/")
+    original_name = models.CharField(_("nom du fichier"), max_length=255)
+    size = models.PositiveIntegerField(_("taille (octets)"))
+    kind = models.CharField(_("type"), max_length=20)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+    scan_status = models.CharField(
+        max_length=12, choices=ScanStatus, default=ScanStatus.NOT_SCANNED
+    )
+    scan_attempts = models.PositiveSmallIntegerField(default=0)
+    scanned_at = models.DateTimeField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def downloadable(self):
+        return self.scan_status in (ScanStatus.NOT_SCANNED, ScanStatus.CLEAN)
+
+
+@audited()
+class Evaluation(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="evaluations")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evaluations"
+    )
+    conflict_of_interest = models.BooleanField(_("conflit d'intérêts déclaré"), default=False)
+    conflict_details = models.TextField(_("nature du conflit"), blank=True)
+    comment = models.TextField(_("avis général"), blank=True)
+    completed = models.BooleanField(_("évaluation terminée"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("évaluation")
+        verbose_name_plural = _("évaluations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier", "reviewer"], name="one_evaluation_per_reviewer"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.dossier.reference} / {self.reviewer}"
+
+
+@audited()
+class Score(models.Model):
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    score = models.PositiveSmallIntegerField(_("note (0 à 5)"), validators=[MaxValueValidator(5)])
+    comment = models.TextField(_("commentaire"), blank=True)
+
+    objects = AuditedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "criterion"], name="one_score_per_criterion"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.score}"
+
+
+class DraftReminder(models.Model):
+    """A reminder sent to the holders of an unsubmitted draft; unique so it goes once."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="draft_reminders")
+    days_before = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "days_before"], name="draft_reminder_once")
+        ]
+
+    def __str__(self):
+        return f"{self.dossier_id} J-{self.days_before}"

@@ -1,0 +1,235 @@
+"""The two calls for expressions of interest at the end of seed 002."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from ami.models import Call, Criterion, Phase
+from core.reference import PLAN_DOCUMENT, flag, quote, reference_loader, upsert
+from partners.models import OrganisationType as Kind
+
+PARIS = ZoneInfo("Europe/Paris")
+CONTACT = "AMI-transitions@hautsdefrance.fr"
+CONFIDENTIALITY = (
+    "Les autorités régionales s’engagent à respecter strictement la confidentialité de l’ensemble des pièces "
+    "et des éléments qui seront transmis en réponse à cet AMI."
+)
+NO_FUNDING = (
+    "Le présent AMI n’a pas pour objet d’attribuer des financements. Les financements n’interviendront qu’après "
+    "dépôt d’un dossier de demande de subvention dans le cadre des différents dispositifs régionaux en place."
+)
+REDIRECTION = (
+    "Les propositions faisant état d’un besoin de financement seront orientées pour étude vers les dispositifs "
+    "régionaux de droit commun (FRATRI, aides à l’innovation, aides aux entreprises, …)"
+)
+LAUNCH = "Cet AMI sera lancé dès l’entrée en vigueur de la présente délibération."
+CRITERIA = [
+    (
+        "enjeux",
+        "Réponses apportées aux enjeux identifiés",
+        "L’ensemble des propositions seront étudiées au regard des solutions qu’elles apportent aux différents enjeux identifiés",
+    ),
+    (
+        "court-terme",
+        "Capacité de mise en œuvre opérationnelle à court terme",
+        "ainsi que leur capacité à être mises en œuvre opérationnellement à court terme.",
+    ),
+    (
+        "impact",
+        "Impact socio-économique : emplois, service aux entreprises locales, modèle économique soutenable",
+        "L’impact socio-économique sera apprécié également, notamment la capacité à créer des emplois, et proposer un "
+        "service aux entreprises locales avec un modèle économique soutenable.",
+    ),
+]
+
+CALLS = [
+    {
+        "code": "pmcb",
+        "position": 0,
+        "title": "Déploiement d’un réseau régional de plateformes de réemploi des produits et matériaux de "
+        "construction, et développement d’un outil numérique de coordination des plateformes",
+        "short_title": "Plateformes de réemploi des PMCB et outil numérique",
+        "objectives": "D’une part d’imaginer, structurer, accompagner et coordonner un réseau de grandes plateformes de "
+        "PMCB afin que chaque entreprise régionale de la construction puisse s’impliquer dans cette dynamique et "
+        "trouver des produits, des matières et matériaux à proximité.",
+        "holders_wording": "aux acteurs économiques : entreprises, acteurs de l’économie sociale et solidaire, éco "
+        "organismes concernés (Ecomineraux, Valobat, Ecomaison et Valdelia)",
+        "duration_wording": "L'AMI est ouvert pour une durée de trois années à compter de la date à laquelle la "
+        "délibération l'ayant approuvé a été rendue exécutoire.",
+        "duration_years": 3,
+        "indicator_code": "3.4-1",
+        "phases": [
+            {
+                "number": 1,
+                "title": "Réponses au fil de l'eau",
+                "audience_wording": "aux acteurs économiques : entreprises, acteurs de l’économie sociale et "
+                "solidaire, éco organismes concernés (Ecomineraux, Valobat, Ecomaison et Valdelia)",
+                "eligible": [
+                    Kind.COMPANY,
+                    Kind.SOCIAL_ECONOMY,
+                    Kind.ECO_ORGANISATION,
+                    Kind.LOCAL_AUTHORITY,
+                    Kind.SOCIAL_LANDLORD,
+                ],
+                "deadline_wording": "Les projets et contributions seront étudiés au fil de l’eau.",
+                "rolling_review": True,
+                "closes_at": None,
+            }
+        ],
+    },
+    {
+        "code": "ressourceries",
+        "position": 1,
+        "title": "Déploiement d’un réseau régional de ressourceries – recycleries de nouvelle génération",
+        "short_title": "Ressourceries-recycleries de nouvelle génération",
+        "objectives": "Structurer un réseau régional de lieux innovants de réemploi et de réparation",
+        "holders_wording": "Aux opérateurs ayant démontré (par des opérations réalisées) leurs connaissances et leur "
+        "capacité technique d’accompagner, de conseiller et de coordonner aux côtés de la Région les initiatives de "
+        "ressourceries-recycleries qui émergeront de la phase 2 de l’AMI.",
+        "duration_wording": "Pour la phase 2 : réponses attendues avant le 5 juin 2026",
+        "duration_years": None,
+        "indicator_code": "3.6-1",
+        "phases": [
+            {
+                "number": 1,
+                "title": "Phase 1 — opérateurs d'animation et de coordination",
+                "audience_wording": "Aux opérateurs ayant démontré (par des opérations réalisées) leurs connaissances "
+                "et leur capacité technique d’accompagner, de conseiller et de coordonner aux côtés de la Région les "
+                "initiatives de ressourceries-recycleries qui émergeront de la phase 2 de l’AMI.",
+                "eligible": [Kind.OPERATOR],
+                "deadline_wording": "Pour la phase 1 : réponses attendues avant le 31 février 2026.",
+                "rolling_review": False,
+                "closes_at": None,
+            },
+            {
+                "number": 2,
+                "title": "Phase 2 — porteurs de ressourceries-recycleries",
+                "audience_wording": "aux collectivités locales (et leur groupements), aux syndicats de gestion des "
+                "déchets",
+                "eligible": [
+                    Kind.LOCAL_AUTHORITY,
+                    Kind.WASTE_SYNDICATE,
+                    Kind.COMPANY,
+                    Kind.SOCIAL_ECONOMY,
+                    Kind.ECO_ORGANISATION,
+                ],
+                "deadline_wording": "Pour la phase 2 : réponses attendues avant le 5 juin 2026",
+                "rolling_review": False,
+                # « avant le 5 juin 2026 »: answers are accepted strictly before 5 June 2026, 00:00 in Paris.
+                "closes_at": datetime(2026, 6, 5, 0, 0, tzinfo=PARIS),
+                "counts": True,
+            },
+        ],
+    },
+]
+
+
+@reference_loader(order=30)
+def load_calls(report):
+    for entry in CALLS:
+        call = upsert(
+            report,
+            Call,
+            {"code": entry["code"]},
+            {
+                "title": entry["title"],
+                "short_title": entry["short_title"],
+                "objectives": entry["objectives"],
+                "holders_wording": entry["holders_wording"],
+                "confidentiality": CONFIDENTIALITY,
+                "support_wording": f"{REDIRECTION} {NO_FUNDING}",
+                "duration_wording": entry["duration_wording"],
+                "contact_email": CONTACT,
+                "duration_years": entry["duration_years"],
+                "indicator_code": entry["indicator_code"],
+                "position": entry["position"],
+                "source_document": PLAN_DOCUMENT,
+                "source_wording": entry["title"],
+            },
+        )
+        for position, (code, label, wording) in enumerate(CRITERIA):
+            upsert(
+                report,
+                Criterion,
+                {"call": call, "code": code},
+                {
+                    "label": label,
+                    "position": position,
+                    "source_document": PLAN_DOCUMENT,
+                    "source_wording": wording,
+                },
+                create_only={"weight": 1},
+            )
+        for spec in entry["phases"]:
+            phase = upsert(
+                report,
+                Phase,
+                {"call": call, "number": spec["number"]},
+                {
+                    "title": spec["title"],
+                    "audience_wording": spec["audience_wording"],
+                    "deadline_wording": spec["deadline_wording"],
+                    "counts_for_indicator": spec.get("counts", entry["code"] == "pmcb"),
+                    "source_document": PLAN_DOCUMENT,
+                    "source_wording": spec["deadline_wording"],
+                },
+                create_only={
+                    "eligible_kinds": list(spec["eligible"]),
+                    "rolling_review": spec["rolling_review"],
+                    "closes_at": spec["closes_at"],
+                },
+            )
+            _flag_phase(report, call, phase, spec)
+        _flag_call(report, call)
+
+
+def _flag_call(report, call):
+    flag(
+        report,
+        call,
+        code="priority-audience",
+        message=(
+            "L'AMI s'adresse « en priorité » aux porteurs listés : le portail n'accepte que les types de structure "
+            "cochés sur chaque phase. Confirmez cette lecture ou élargissez les types admis."
+        ),
+        evidence=[quote(PLAN_DOCUMENT, "L’AMI s’adresse en priorité :")],
+    )
+    flag(
+        report,
+        call,
+        code="weights-missing",
+        message="Le texte ne pondère pas ses critères : ils comptent à parts égales tant qu'un agent ne les pondère pas.",
+        evidence=[quote(PLAN_DOCUMENT, CRITERIA[0][2])],
+    )
+    if call.code == "pmcb":
+        flag(
+            report,
+            call,
+            code="enforceable-date-missing",
+            message=(
+                "L'AMI est ouvert trois ans à compter du jour où la délibération est devenue exécutoire, date que le "
+                "texte ne donne pas. Rien n'ouvre ni ne ferme tant qu'un agent ne l'a pas saisie."
+            ),
+            evidence=[quote(PLAN_DOCUMENT, call.duration_wording), quote(PLAN_DOCUMENT, LAUNCH)],
+        )
+
+
+def _flag_phase(report, call, phase, spec):
+    if call.code == "ressourceries":
+        flag(
+            report,
+            phase,
+            code="opening-missing",
+            message="Le texte dit que l'AMI est lancé dès l'entrée en vigueur de la délibération, sans date : l'ouverture reste à saisir.",
+            evidence=[quote(PLAN_DOCUMENT, LAUNCH)],
+        )
+    if call.code == "ressourceries" and phase.number == 1:
+        flag(
+            report,
+            phase,
+            code="impossible-date",
+            message=(
+                "La date limite de la phase 1, « 31 février 2026 », n'existe pas. Aucune date n'est retenue : la phase "
+                "ne s'ouvre ni ne se ferme tant qu'un agent n'a pas confirmé la bonne date."
+            ),
+            evidence=[quote(PLAN_DOCUMENT, spec["deadline_wording"])],
+        )
