@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from ami.documents import decision_letter_pdf, receipt_pdf
-from ami.models import Dossier, DossierMessage, DossierVersion
+from ami.models import Dossier, DossierMessage, DossierStatus, DossierVersion
 from core.outbox import outbox_handler
 from partners.models import Organisation, User
 from partners.permissions import is_officer
@@ -63,15 +63,16 @@ def _paris():
 
 
 @outbox_handler("ami.status_changed")
-def send_status_change(*, dossier_pk, event, reason=""):
+def send_status_change(*, dossier_pk, event, status, reason=""):
     dossier = Dossier.objects.select_related("phase__call", "organisation").get(pk=dossier_pk)
+    label = DossierStatus(status).label  # the status this event set, even if another followed since
     with override("fr"):
         body = _(
             "Bonjour,\n\nLe statut de votre dossier %(reference)s « %(title)s » est désormais : %(status)s.\n"
         ) % {
             "reference": dossier.reference,
             "title": dossier.title,
-            "status": dossier.get_status_display(),
+            "status": label,
         }
         if reason:
             body += _("\nMotif : %(reason)s\n") % {"reason": reason}
@@ -80,7 +81,7 @@ def send_status_change(*, dossier_pk, event, reason=""):
         }
         mail = EmailMessage(
             _("Votre dossier %(reference)s : %(status)s")
-            % {"reference": dossier.reference, "status": dossier.get_status_display()},
+            % {"reference": dossier.reference, "status": label},
             body,
             to=_holders(dossier),
         )

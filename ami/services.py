@@ -538,7 +538,13 @@ def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
         reason=reason,
         changes=changes,
     )
-    outbox_enqueue("ami.status_changed", dossier_pk=dossier.pk, event=event, reason=reason.strip())
+    outbox_enqueue(
+        "ami.status_changed",
+        dossier_pk=dossier.pk,
+        event=event,
+        status=dossier.status,
+        reason=reason.strip(),
+    )
     if (
         event == "retain"
         and dossier.phase.counts_for_indicator

@@ -1,0 +1,201 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from ami.models import Dossier, DossierStatus
+from partners.models import Organisation, User
+
+
+def test_the_public_list_shows_each_call_with_its_state(client, pmcb_phase):
+    content = client.get(reverse("ami:call_list")).content.decode()
+    assert "Plateformes de réemploi des PMCB" in content and "ouvert" in content
+    assert "dates à confirmer par la Région" in content  # ressourceries phase 1: 31 février
+    assert "clos" in content  # phase 2 closed on 5 June 2026
+
+
+def test_the_public_api_lists_calls_and_phases_without_signing_in(client, pmcb_phase):
+    data = client.get("/api/calls/").json()
+    assert [c["code"] for c in data["results"]] == ["pmcb", "ressourceries"]
+    assert data["results"][0]["phases"][0]["is_open"] is True
+
+
+def test_a_holder_signs_up_with_their_organisation(client, calls):
+    response = client.post(
+        reverse("ami:sign_up"),
+        {
+            "full_name": "Inès Porteuse",
+            "email": "ines@ressourcerie.fr",
+            "password": "une-phrase-de-passe-solide",
+            "organisation_name": "Ressourcerie du Ternois",
+            "organisation_kind": "social_economy",
+            "identifier": "W623000017",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="ines@ressourcerie.fr")
+    assert user.memberships.get().organisation.identifier == "W623000017"
+
+
+def test_a_sign_up_with_a_wrong_siret_names_the_field_and_creates_nothing(client, calls):
+    response = client.post(
+        reverse("ami:sign_up"),
+        {
+            "full_name": "X",
+            "email": "x@example.fr",
+            "password": "une-phrase-de-passe-solide",
+            "organisation_name": "Erreur",
+            "organisation_kind": "company",
+            "identifier": "52882726400028",
+        },
+    )
+    assert "clé de contrôle" in response.content.decode()
+    assert not User.objects.filter(email="x@example.fr").exists()
+    assert not Organisation.objects.filter(name="Erreur").exists()
+
+
+def test_a_manager_invites_a_colleague_who_then_sees_the_dossiers(client_for, holder_a, draft_a):
+    client_for(holder_a).post(
+        reverse("ami:invite", args=[holder_a.memberships.get().organisation_id]),
+        {"full_name": "Paul Collègue", "email": "paul@recyclerie-artois.fr"},
+    )
+    from core.outbox import outbox_drain
+
+    outbox_drain()
+    colleague = User.objects.get(email="paul@recyclerie-artois.fr")
+    assert any(colleague.email in m.to and "Invitation" in m.subject for m in mail.outbox)
+    from ami.selectors import dossier_list_for_user
+
+    assert list(dossier_list_for_user(colleague)) == [draft_a]
+
+
+def test_a_holder_creates_a_draft_which_says_it_is_not_submitted(client_for, holder_a, pmcb_phase):
+    client = client_for(holder_a)
+    response = client.post(
+        reverse("ami:dossier_create", args=[pmcb_phase.pk]),
+        {"title": "Matériauthèque", "organisation": holder_a.memberships.get().organisation_id},
+        follow=True,
+    )
+    assert "Brouillon : ce dossier n'est pas déposé" in response.content.decode()
+    assert Dossier.objects.get().status == DossierStatus.DRAFT
+
+
+def test_autosave_keeps_what_the_holder_typed(client_for, holder_a, draft_a):
+    response = client_for(holder_a).post(
+        reverse("ami:dossier_autosave", args=[draft_a.pk]),
+        {"title": draft_a.title, "territory": "59", "impacts": "Douze emplois en insertion"},
+    )
+    assert response.json()["saved"] is True
+    draft_a.refresh_from_db()
+    assert draft_a.impacts == "Douze emplois en insertion"
+
+
+def test_autosave_refuses_once_submitted_and_changes_nothing(client_for, holder_a, draft_a):
+    from ami.services import dossier_submit
+
+    dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
+    response = client_for(holder_a).post(
+        reverse("ami:dossier_autosave", args=[draft_a.pk]), {"title": "Changé", "impacts": "x"}
+    )
+    assert response.status_code == 409
+    draft_a.refresh_from_db()
+    assert draft_a.title != "Changé"
+
+
+def test_a_share_over_100_percent_is_refused_next_to_the_field(client_for, holder_a, draft_a):
+    client = client_for(holder_a)
+    client.post(
+        reverse("ami:dossier_partner_add", args=[draft_a.pk]),
+        {"name": "A", "role": "r", "share": "70"},
+    )
+    response = client.post(
+        reverse("ami:dossier_partner_add", args=[draft_a.pk]),
+        {"name": "B", "role": "r", "share": "40"},
+    )
+    assert response.status_code == 400 and "dépasserait 100" in response.content.decode()
+    assert draft_a.partners.count() == 1
+
+
+def test_submitting_through_the_page_gives_a_receipt_link(client_for, holder_a, draft_a):
+    client = client_for(holder_a)
+    response = client.post(reverse("ami:dossier_submit", args=[draft_a.pk]), follow=True)
+    content = response.content.decode()
+    assert "Dossier déposé le" in content
+    receipt = client.get(reverse("ami:dossier_receipt", args=[draft_a.pk, 1]))
+    assert receipt["Content-Type"] == "application/pdf" and receipt.content.startswith(b"%PDF")
+
+
+def test_officers_filter_export_and_decide(client_for, officer, holder_a, draft_a):
+    from ami.services import dossier_submit
+
+    dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
+    client = client_for(officer)
+    listing = client.get(
+        reverse("ami:dossier_list"), {"status": "submitted", "territory": "62"}
+    ).content.decode()
+    assert draft_a.reference in listing
+    assert (
+        draft_a.reference
+        not in client.get(reverse("ami:dossier_list"), {"territory": "59"}).content.decode()
+    )
+    export = client.get(reverse("ami:dossier_list"), {"export": "csv"}).content.decode("utf-8-sig")
+    assert export.splitlines()[0].startswith("Référence;Appel") and draft_a.reference in export
+    client.post(reverse("ami:dossier_transition", args=[draft_a.pk]), {"event": "start_review"})
+    client.post(
+        reverse("ami:dossier_transition", args=[draft_a.pk]),
+        {"event": "retain", "reason": "Structurant"},
+    )
+    draft_a.refresh_from_db()
+    assert draft_a.status == DossierStatus.RETAINED
+    assert client.get(reverse("ami:dossier_letter", args=[draft_a.pk])).content.startswith(b"%PDF")
+
+
+def test_an_officer_enters_the_enforceable_date_and_the_call_opens(client_for, officer, calls):
+    from ami.models import Phase
+
+    phase = Phase.objects.get(call__code="pmcb")
+    client_for(officer).post(
+        reverse("ami:phase_edit", args=[phase.pk]), {"call-enforceable_on": "2025-07-01"}
+    )
+    phase.refresh_from_db()
+    assert phase.is_open()
+
+
+def test_a_phase_closing_before_it_opens_is_refused(client_for, officer, pmcb_phase):
+    response = client_for(officer).post(
+        reverse("ami:phase_edit", args=[pmcb_phase.pk]),
+        {
+            "opens_at": "2026-06-01T00:00",
+            "closes_at": "2026-05-01T00:00",
+            "eligible_kinds": ["company"],
+        },
+    )
+    assert "doit suivre l&#x27;ouverture" in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["holder_a", "committee_member", "partner_contributor"])
+def test_only_officers_edit_phases_and_see_rankings(client_for, pmcb_phase, request, persona):
+    client = client_for(request.getfixturevalue(persona))
+    assert client.get(reverse("ami:phase_edit", args=[pmcb_phase.pk])).status_code == 403
+    assert client.get(reverse("ami:phase_ranking", args=[pmcb_phase.pk])).status_code == 403
+
+
+def test_the_dossier_api_submits_and_officers_transition(
+    client_for, holder_a, officer, draft_a, client
+):
+    response = client_for(holder_a).post(f"/api/dossiers/{draft_a.pk}/submit/")
+    assert response.json()["status"] == "submitted"
+    client.force_login(officer)
+    assert (
+        client.post(
+            f"/api/dossiers/{draft_a.pk}/transition/",
+            {"event": "start_review"},
+            content_type="application/json",
+        ).json()["status"]
+        == "under_review"
+    )
+    refused = client.post(
+        f"/api/dossiers/{draft_a.pk}/transition/",
+        {"event": "start_review"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
