@@ -27,37 +27,30 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, db):
     assert response.url.startswith(reverse("login"))
 
 
+OFFICER_NAV = [
+    "Accueil",
+    "Appels à projets",
+    "Dossiers AMI",
+    "Plan d'actions",
+    "Mesures à approuver",
+    "Financements",
+    "Rapports",
+    "Points à confirmer",
+    "Organisations",
+]
+
+
 @pytest.mark.parametrize(
     ("persona", "expected"),
     [
+        ("officer", OFFICER_NAV),
+        ("administrator", [*OFFICER_NAV, "Administration"]),
         (
-            "officer",
-            [
-                "Accueil",
-                "Plan d'actions",
-                "Mesures à approuver",
-                "Financements",
-                "Points à confirmer",
-                "Organisations",
-                "API",
-            ],
+            "committee_member",
+            ["Accueil", "Appels à projets", "Plan d'actions", "Financements", "Rapports"],
         ),
-        (
-            "administrator",
-            [
-                "Accueil",
-                "Plan d'actions",
-                "Mesures à approuver",
-                "Financements",
-                "Points à confirmer",
-                "Organisations",
-                "API",
-                "Administration",
-            ],
-        ),
-        ("committee_member", ["Accueil", "Plan d'actions", "Financements", "API"]),
-        ("partner_contributor", ["Accueil", "Plan d'actions", "API"]),
-        ("holder_a", ["Accueil", "API"]),
+        ("partner_contributor", ["Accueil", "Appels à projets", "Plan d'actions"]),
+        ("holder_a", ["Accueil", "Appels à projets", "Mes dossiers"]),
     ],
 )
 def test_each_role_signs_in_and_sees_only_its_navigation(client, request, persona, expected):
