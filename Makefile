@@ -37,6 +37,8 @@ bench: export SECURE_SSL_REDIRECT = false
 bench: export DEBUG = false
 bench: export ALLOWED_HOSTS = testserver
 bench: export REQUIRE_TWO_FACTOR = false
+# A Redis database of its own: follow-up work is queued there as in production, then dropped.
+bench: export REDIS_URL = redis://127.0.0.1:6379/15
 bench: install
 	psql "$(dir $(BENCH_DATABASE_URL))postgres" -q -c "DROP DATABASE IF EXISTS $(notdir $(BENCH_DATABASE_URL))" -c "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
 	$(MANAGE) migrate --no-input -v0
@@ -44,3 +46,5 @@ bench: install
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) bench_actionplan --yes
 	$(MANAGE) bench_report --yes
+	$(MANAGE) bench_submissions --yes
+	redis-cli -n 15 flushdb >/dev/null
