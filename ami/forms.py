@@ -243,3 +243,8 @@ class DossierFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["call"].choices = [("", _("Tous")), *[(c.code, c.short_title) for c in calls]]
         self.fields["status"].choices = [("", _("Tous")), *DossierStatus.choices]
+
+
+class QuestionForm(forms.Form):
+    question = forms.CharField(label=_("Question posée"), widget=forms.Textarea(attrs={"rows": 2}))
+    answer = forms.CharField(label=_("Réponse publiée"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -685,3 +685,17 @@ def draft_reminders_send(*, now=None):
                 continue
             sent += 1
     return sent
+
+
+@transaction.atomic
+def question_publish(*, actor, call, question, answer):
+    """Publish a question and its answer for every applicant to read."""
+    from ami.models import Question
+
+    if not can_manage_calls(actor):
+        raise PermissionDenied
+    item = Question(call=call, question=question.strip(), answer=answer.strip())
+    item.full_clean()
+    with acting_as(actor):
+        item.save()
+    return item

@@ -28,6 +28,7 @@ from ami.forms import (
     MessageForm,
     PartnerForm,
     PhaseForm,
+    QuestionForm,
     SignUpForm,
     TransitionForm,
 )
@@ -69,6 +70,15 @@ def call_list(request):
 
 def call_detail(request, code):
     call = selectors.call_get(code)
+    question_form = None
+    if can_manage_calls(request.user):
+        question_form = QuestionForm(request.POST or None)
+        if request.method == "POST" and question_form.is_valid():
+            services.question_publish(actor=request.user, call=call, **question_form.cleaned_data)
+            messages.success(request, _("Question et réponse publiées."))
+            return redirect("ami:call_detail", code=call.code)
+    elif request.method == "POST":
+        raise PermissionDenied
     phases = list(call.phases.all())
     return render(
         request,
@@ -79,6 +89,7 @@ def call_detail(request, code):
             "now": timezone.now(),
             "can_apply": request.user.is_authenticated and is_holder(request.user),
             "can_manage": can_manage_calls(request.user),
+            "question_form": question_form,
         },
     )
 

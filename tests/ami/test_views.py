@@ -199,3 +199,27 @@ def test_the_dossier_api_submits_and_officers_transition(
         content_type="application/json",
     )
     assert refused.status_code == 400
+
+
+def test_an_officer_publishes_a_question_and_every_visitor_reads_the_answer(
+    client_for, officer, client, calls
+):
+    client_for(officer).post(
+        reverse("ami:call_detail", args=["pmcb"]),
+        {
+            "question": "Les bailleurs sociaux peuvent-ils répondre seuls ?",
+            "answer": "Oui, ils sont visés par l'AMI.",
+        },
+    )
+    client.logout()
+    assert (
+        "ils sont visés par l&#x27;AMI"
+        in client.get(reverse("ami:call_detail", args=["pmcb"])).content.decode()
+    )
+
+
+def test_a_holder_cannot_publish_questions(client_for, holder_a, calls):
+    response = client_for(holder_a).post(
+        reverse("ami:call_detail", args=["pmcb"]), {"question": "q", "answer": "a"}
+    )
+    assert response.status_code == 403

@@ -141,3 +141,38 @@ def test_a_holder_submits_over_two_sittings_and_an_officer_retains_the_dossier(
     assert dossier.status == DossierStatus.RETAINED
     agent.goto("/plan/indicateurs/3.4-1/")
     assert "1 plateformes" in agent.inner_text("main").replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("path", ["/ami/", "/ami/appels/pmcb/", "/ami/appels/ressourceries/"])
+def test_the_public_call_pages_meet_wcag_aa(page, open_pmcb_call, path):
+    page.goto(path)
+    assert page.get_by_role("heading", level=1).count() == 1
+    _assert_accessible(page)
+
+
+def test_the_officer_pages_of_the_calls_meet_wcag_aa(sign_in, officer, holder_a, open_pmcb_call):
+    from ami.services import dossier_submit, dossier_transition
+    from tests.ami.conftest import make_dossier
+
+    dossier = make_dossier(holder_a, open_pmcb_call)
+    dossier_submit(actor=holder_a, dossier_pk=dossier.pk)
+    dossier.refresh_from_db()
+    dossier_transition(actor=officer, dossier=dossier, event="start_review")
+    page = sign_in(officer)
+    for path in [
+        f"/ami/dossiers/{dossier.pk}/evaluation/",
+        f"/ami/phases/{open_pmcb_call.pk}/classement/",
+        f"/ami/phases/{open_pmcb_call.pk}/modifier/",
+        "/ami/appels/pmcb/",
+    ]:
+        page.goto(path)
+        _assert_accessible(page)
+
+
+def test_the_holders_list_meets_wcag_aa(sign_in, holder_a, open_pmcb_call):
+    from tests.ami.conftest import make_dossier
+
+    make_dossier(holder_a, open_pmcb_call)
+    page = sign_in(holder_a)
+    page.goto("/ami/mes-dossiers/")
+    _assert_accessible(page)
