@@ -86,3 +86,12 @@ def status_label(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.simple_tag
+def pdf_static(path):
+    """A static file for the PDF renderer, which reads it from the static files themselves
+    (see core.pdf), so it needs no hashed name from the manifest."""
+    from django.conf import settings
+
+    return f"{settings.STATIC_URL}{path}"
