@@ -4,13 +4,13 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from actionplan import selectors, services
 from actionplan.models import Action, Axis, FundingSource, Indicator, Lifecycle, Measurement, Status
 from actionplan.permissions import can_view_funding, can_view_plan
+from core.api import as_api_error
 
 
 class CanViewPlan(BasePermission):
@@ -193,12 +193,6 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[^/]+"  # codes such as 1.1-1 contain dots
 
 
-def _as_api_error(error):
-    if isinstance(error, DjangoPermissionDenied):
-        return PermissionDenied(str(error) or None)
-    return ValidationError(getattr(error, "message_dict", None) or {"detail": error.messages})
-
-
 class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = MeasurementSerializer
     permission_classes = [CanViewPlan]
@@ -218,7 +212,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
                 actor=self.request.user, **serializer.validated_data
             )
         except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise _as_api_error(error) from error
+            raise as_api_error(error) from error
 
     @extend_schema(request=ReviewSerializer, responses=MeasurementSerializer)
     @action(detail=True, methods=["post"])
@@ -241,7 +235,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
                 **{argument: review.validated_data["comment"]},
             )
         except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise _as_api_error(error) from error
+            raise as_api_error(error) from error
         return Response(MeasurementSerializer(measurement).data, status=status.HTTP_200_OK)
 
 

@@ -35,17 +35,13 @@ from actionplan.permissions import (
 from actionplan.sources import label_for
 from core.audit import audit_event, audit_trail_for
 from core.models import DataFlag
+from core.security import require
 from partners.permissions import is_officer
-
-
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
 
 
 @login_required
 def dashboard(request):
-    _require(can_view_plan(request.user))
+    require(can_view_plan(request.user))
     axes = list(Axis.objects.order_by("position"))
     actions = list(Action.objects.order_by("position"))
     form = DashboardFilterForm(
@@ -127,7 +123,7 @@ def indicator_detail(request, code):
 @login_required
 def measurement_create(request, code):
     indicator = selectors.indicator_get_for_user(request.user, code)
-    _require(can_record_measurement(request.user, indicator))
+    require(can_record_measurement(request.user, indicator))
     form = MeasurementForm(request.POST or None, request.FILES or None, indicator=indicator)
     if request.method == "POST" and form.is_valid():
         try:
@@ -148,7 +144,7 @@ def measurement_create(request, code):
 
 @login_required
 def review_queue(request):
-    _require(is_officer(request.user))
+    require(is_officer(request.user))
     pending = selectors.measurements_to_review()
     reviewable = pending.exclude(entered_by=request.user)
     form = BulkReviewForm(request.POST or None, queryset=reviewable)
@@ -177,7 +173,7 @@ def review_queue(request):
 @require_POST
 def measurement_review(request, pk):
     measurement = selectors.measurement_get_for_user(request.user, pk)
-    _require(can_review_measurement(request.user, measurement))
+    require(can_review_measurement(request.user, measurement))
     form = ReviewForm(request.POST)
     form.is_valid()
     comment = form.cleaned_data.get("comment", "")
@@ -212,7 +208,7 @@ def measurement_evidence(request, pk):
 @require_POST
 def indicator_manual_status(request, code):
     indicator = selectors.indicator_get_for_user(request.user, code)
-    _require(can_manage_indicator(request.user, indicator))
+    require(can_manage_indicator(request.user, indicator))
     form = ManualStatusForm(request.POST)
     if form.is_valid():
         try:
@@ -233,7 +229,7 @@ def indicator_manual_status(request, code):
 @login_required
 def indicator_settings(request, code):
     indicator = selectors.indicator_get_for_user(request.user, code)
-    _require(can_manage_indicator(request.user, indicator))
+    require(can_manage_indicator(request.user, indicator))
     form = IndicatorSettingsForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
         try:
@@ -252,7 +248,7 @@ def indicator_settings(request, code):
 
 @login_required
 def import_upload(request):
-    _require(can_import_measurements(request.user))
+    require(can_import_measurements(request.user))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         batch = services.import_batch_create(actor=request.user, upload=form.cleaned_data["file"])
@@ -262,7 +258,7 @@ def import_upload(request):
 
 @login_required
 def import_preview(request, pk):
-    _require(can_import_measurements(request.user))
+    require(can_import_measurements(request.user))
     batch = get_object_or_404(ImportBatch, pk=pk, uploaded_by=request.user)
     if request.method == "POST":
         try:
@@ -284,7 +280,7 @@ def import_preview(request, pk):
 
 @login_required
 def funding(request):
-    _require(can_view_funding(request.user))
+    require(can_view_funding(request.user))
     sources = list(selectors.funding_by_source())
     for source in sources:
         source.remaining = (
@@ -321,7 +317,7 @@ def funding(request):
 
 @login_required
 def export(request, file_format):
-    _require(can_view_plan(request.user))
+    require(can_view_plan(request.user))
     indicators = selectors.indicator_list()
     if file_format == "xlsx":
         return exports.indicators_xlsx(indicators)

@@ -3,19 +3,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from ami import selectors, services
 from ami.models import Call, Dossier, DossierMessage, Evaluation, Phase
 from ami.permissions import can_evaluate_dossier, can_instruct_dossier
-
-
-def _as_api_error(error):
-    if isinstance(error, DjangoPermissionDenied):
-        return PermissionDenied(str(error) or None)
-    return ValidationError(getattr(error, "message_dict", None) or {"detail": error.messages})
+from core.api import as_api_error
 
 
 class PhaseSerializer(serializers.ModelSerializer):
@@ -161,7 +156,7 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
                 actor=self.request.user, dossier=serializer.instance, **serializer.validated_data
             )
         except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise _as_api_error(error) from error
+            raise as_api_error(error) from error
 
     @extend_schema(request=None, responses=DossierSerializer)
     @action(detail=True, methods=["post"])
@@ -170,7 +165,7 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
         try:
             services.dossier_submit(actor=request.user, dossier_pk=dossier.pk)
         except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise _as_api_error(error) from error
+            raise as_api_error(error) from error
         dossier.refresh_from_db()
         return Response(DossierSerializer(dossier).data)
 
@@ -187,7 +182,7 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
                 actor=request.user, dossier=dossier, **payload.validated_data
             )
         except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise _as_api_error(error) from error
+            raise as_api_error(error) from error
         return Response(DossierSerializer(dossier).data)
 
     @extend_schema(request=MessageSerializer, responses=MessageSerializer(many=True))
@@ -202,7 +197,7 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
                     actor=request.user, dossier=dossier, body=payload.validated_data["body"]
                 )
             except (DjangoPermissionDenied, DjangoValidationError) as error:
-                raise _as_api_error(error) from error
+                raise as_api_error(error) from error
         return Response(
             MessageSerializer(dossier.messages.select_related("author"), many=True).data
         )

@@ -46,7 +46,7 @@ from ami.permissions import (
 )
 from core.audit import audit_event
 from core.pdf import render_pdf
-from core.security import refuse_as_not_found
+from core.security import refuse_as_not_found, require
 from partners.models import Organisation
 from partners.permissions import is_holder, is_officer
 
@@ -227,41 +227,36 @@ def dossier_autosave(request, pk):
     )
 
 
+def _add_to_draft(request, pk, form, add, anchor, form_name):
+    """Add a partner, a financing line or a file to a draft; on bad input, the edit page with the error."""
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    if form.is_valid():
+        try:
+            add(dossier, form.cleaned_data)
+            return redirect(f"{_edit_url(dossier)}#{anchor}")
+        except ValidationError as error:
+            _errors_to_form(form, error)
+    context = _edit_context(request, dossier, DossierForm(instance=dossier), **{form_name: form})
+    return render(request, "ami/dossier_edit.html", context, status=400)
+
+
 @login_required
 @require_POST
 def dossier_partner_add(request, pk):
-    dossier = selectors.dossier_get_for_user(request.user, pk)
-    form = PartnerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.partner_add(actor=request.user, dossier=dossier, **form.cleaned_data)
-            return redirect(f"{request.build_absolute_uri(_edit_url(dossier))}#partenaires")
-        except ValidationError as error:
-            _errors_to_form(form, error)
-    return render(
-        request,
-        "ami/dossier_edit.html",
-        _edit_context(request, dossier, DossierForm(instance=dossier), partner_form=form),
-        status=400,
-    )
+    def add(dossier, data):
+        services.partner_add(actor=request.user, dossier=dossier, **data)
+
+    return _add_to_draft(request, pk, PartnerForm(request.POST), add, "partenaires", "partner_form")
 
 
 @login_required
 @require_POST
 def dossier_line_add(request, pk):
-    dossier = selectors.dossier_get_for_user(request.user, pk)
-    form = FinancingLineForm(request.POST)
-    if form.is_valid():
-        try:
-            services.financing_line_add(actor=request.user, dossier=dossier, **form.cleaned_data)
-            return redirect(f"{_edit_url(dossier)}#financement")
-        except ValidationError as error:
-            _errors_to_form(form, error)
-    return render(
-        request,
-        "ami/dossier_edit.html",
-        _edit_context(request, dossier, DossierForm(instance=dossier), line_form=form),
-        status=400,
+    def add(dossier, data):
+        services.financing_line_add(actor=request.user, dossier=dossier, **data)
+
+    return _add_to_draft(
+        request, pk, FinancingLineForm(request.POST), add, "financement", "line_form"
     )
 
 
@@ -289,25 +284,16 @@ def dossier_item_remove(request, pk, item, item_pk):
 @login_required
 @require_POST
 def dossier_attachment_add(request, pk):
-    dossier = selectors.dossier_get_for_user(request.user, pk)
+    def add(dossier, data):
+        services.attachment_add(
+            actor=request.user,
+            dossier=dossier,
+            upload=data["file"],
+            description=data["description"],
+        )
+
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.attachment_add(
-                actor=request.user,
-                dossier=dossier,
-                upload=form.cleaned_data["file"],
-                description=form.cleaned_data["description"],
-            )
-            return redirect(f"{_edit_url(dossier)}#pieces")
-        except ValidationError as error:
-            _errors_to_form(form, error)
-    return render(
-        request,
-        "ami/dossier_edit.html",
-        _edit_context(request, dossier, DossierForm(instance=dossier), attachment_form=form),
-        status=400,
-    )
+    return _add_to_draft(request, pk, form, add, "pieces", "attachment_form")
 
 
 def _edit_url(dossier):
@@ -456,14 +442,9 @@ def dossier_detail(request, pk):
 # --- officers -------------------------------------------------------------------------------
 
 
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
-
-
 @login_required
 def dossier_list(request):
-    _require(can_list_dossiers(request.user))
+    require(can_list_dossiers(request.user))
     calls = list(Call.objects.order_by("position"))
     form = DossierFilterForm(request.GET or None, calls=calls)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
@@ -548,7 +529,7 @@ def _export(dossiers, file_format):
 @login_required
 def dossier_zip(request, pk):
     dossier = selectors.dossier_get_for_user(request.user, pk)
-    _require(can_instruct_dossier(request.user, dossier))
+    require(can_instruct_dossier(request.user, dossier))
     answers = render_pdf(
         "ami/pdf/dossier.html",
         {
@@ -580,7 +561,7 @@ def dossier_zip(request, pk):
 @require_POST
 def dossier_transition(request, pk):
     dossier = selectors.dossier_get_for_user(request.user, pk)
-    _require(can_instruct_dossier(request.user, dossier))
+    require(can_instruct_dossier(request.user, dossier))
     form = TransitionForm(request.POST)
     if form.is_valid():
         try:
@@ -633,7 +614,7 @@ def dossier_extend(request, pk):
 @login_required
 def dossier_evaluate(request, pk):
     dossier = selectors.dossier_get_for_user(request.user, pk)
-    _require(can_evaluate_dossier(request.user, dossier))
+    require(can_evaluate_dossier(request.user, dossier))
     criteria = list(dossier.phase.call.criteria.all())
     evaluation = (
         Evaluation.objects.filter(dossier=dossier, reviewer=request.user)
@@ -674,7 +655,7 @@ def dossier_evaluate(request, pk):
 
 @login_required
 def phase_ranking(request, phase_pk):
-    _require(can_list_dossiers(request.user))
+    require(can_list_dossiers(request.user))
     phase = get_object_or_404(Phase.objects.select_related("call"), pk=phase_pk)
     ranking = [
         (d, s)
@@ -686,7 +667,7 @@ def phase_ranking(request, phase_pk):
 
 @login_required
 def phase_edit(request, phase_pk):
-    _require(can_manage_calls(request.user))
+    require(can_manage_calls(request.user))
     phase = get_object_or_404(Phase.objects.select_related("call"), pk=phase_pk)
     form = PhaseForm(request.POST or None, instance=phase)
     date_form = (

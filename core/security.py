@@ -56,3 +56,11 @@ def refuse_as_not_found(user, kind, pk):
     """Refuse without telling whether the object exists (no probing of ids)."""
     logger.warning("refused %s %s id=%s: not visible to this user", _who(user), kind, pk)
     raise Http404(_("Page introuvable."))
+
+
+def require(allowed):
+    """Refuse with 403 unless the permission predicate held; the refusal is logged by the 403 handler."""
+    from django.core.exceptions import PermissionDenied
+
+    if not allowed:
+        raise PermissionDenied

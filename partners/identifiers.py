@@ -68,3 +68,14 @@ def identifier_kind(value: str) -> str:
     if value.startswith("W"):
         return "rna"
     return "siret" if len(value) == 14 else "siren"
+
+
+def clean_identifier_field(instance, field="identifier"):
+    """Model.clean() helper: normalise the identifier or attach the error to its field."""
+    value = getattr(instance, field)
+    if not value:
+        return
+    try:
+        setattr(instance, field, validate_identifier(value))
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error

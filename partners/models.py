@@ -1,13 +1,12 @@
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import AuditedManager, AuditedQuerySet, audited
 from core.models import SourcedModel
-from partners.identifiers import validate_identifier
+from partners.identifiers import clean_identifier_field
 
 
 class Role(models.TextChoices):
@@ -118,11 +117,7 @@ class Organisation(SourcedModel):
         return self.short_name or self.name
 
     def clean(self):
-        if self.identifier:
-            try:
-                self.identifier = validate_identifier(self.identifier)
-            except ValidationError as error:
-                raise ValidationError({"identifier": error.messages}) from error
+        clean_identifier_field(self)
 
 
 @audited()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ami.models.calls import Criterion, Phase
 from core.audit import AuditContextMixin, AuditedManager, audited
+from partners.identifiers import clean_identifier_field
 from partners.models import Organisation
 
 
@@ -155,15 +156,7 @@ class ConsortiumPartner(models.Model):
         return self.name
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from partners.identifiers import validate_identifier
-
-        if self.identifier:
-            try:
-                self.identifier = validate_identifier(self.identifier)
-            except ValidationError as error:
-                raise ValidationError({"identifier": error.messages}) from error
+        clean_identifier_field(self)
 
 
 @audited()
