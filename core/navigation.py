@@ -37,11 +37,18 @@ ENTRIES = [
 
 
 def entries_for(user, current_path):
-    visible = []
-    for entry in ENTRIES:
-        if not entry.visible_to(user):
-            continue
-        url = reverse(entry.url_name)
-        is_current = current_path == url if url == "/" else current_path.startswith(url)
-        visible.append({"label": entry.label, "url": url, "current": is_current})
+    visible = [
+        {"label": entry.label, "url": reverse(entry.url_name), "current": False}
+        for entry in ENTRIES
+        if entry.visible_to(user)
+    ]
+    # The entry whose address is the longest prefix of the page's is the current one
+    # (/ami/dossiers/ belongs to "Dossiers AMI", not to the calls at /ami/).
+    matches = [
+        e
+        for e in visible
+        if current_path == e["url"] or (e["url"] != "/" and current_path.startswith(e["url"]))
+    ]
+    if matches:
+        max(matches, key=lambda e: len(e["url"]))["current"] = True
     return visible
