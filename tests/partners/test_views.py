@@ -53,7 +53,7 @@ OFFICER_NAV = [
         ("holder_a", ["Accueil", "Appels à projets", "Mes dossiers"]),
     ],
 )
-def test_each_role_signs_in_and_sees_only_its_navigation(client, request, persona, expected):
+def test_each_role_signs_in_and_sees_only_its_navigation(client, db, request, persona, expected):
     user = request.getfixturevalue(persona)
     response = client.post(
         reverse("login"), {"username": user.email, "password": PASSWORD}, follow=True
