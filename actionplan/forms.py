@@ -108,3 +108,12 @@ class FundingCommitmentForm(forms.ModelForm):
         model = FundingCommitment
         fields = ["source", "action", "amount", "date", "label"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class LifecycleForm(forms.Form):
+    tags = forms.MultipleChoiceField(
+        label=_("Étapes du cycle de vie"),
+        choices=Lifecycle.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )

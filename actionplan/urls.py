@@ -18,6 +18,7 @@ urlpatterns = [
         views.indicator_manual_status,
         name="indicator_manual_status",
     ),
+    path("actions/<str:code>/cycle-de-vie/", views.action_lifecycle, name="action_lifecycle"),
     path("mesures/a-approuver/", views.review_queue, name="review_queue"),
     path("mesures/<int:pk>/examen/", views.measurement_review, name="measurement_review"),
     path("mesures/<int:pk>/justificatif/", views.measurement_evidence, name="measurement_evidence"),

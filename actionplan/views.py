@@ -18,6 +18,7 @@ from actionplan.forms import (
     FundingCommitmentForm,
     ImportForm,
     IndicatorSettingsForm,
+    LifecycleForm,
     ManualStatusForm,
     MeasurementForm,
     ReviewForm,
@@ -66,6 +67,7 @@ def dashboard(request):
             "since": since,
             "horizon": selectors.plan_horizon(),
             "shown": len(indicators),
+            "can_manage": can_manage_indicator(request.user, None),
         },
     )
 
@@ -243,6 +245,29 @@ def indicator_settings(request, code):
             return redirect("actionplan:indicator_detail", code=indicator.code)
     return render(
         request, "actionplan/indicator_settings.html", {"form": form, "indicator": indicator}
+    )
+
+
+@login_required
+def action_lifecycle(request, code):
+    require(can_manage_indicator(request.user, None))
+    action = get_object_or_404(Action, code=code)
+    form = LifecycleForm(request.POST or None, initial={"tags": action.lifecycle})
+    if request.method == "POST" and form.is_valid():
+        services.action_set_lifecycle(
+            actor=request.user, action=action, tags=form.cleaned_data["tags"]
+        )
+        messages.success(
+            request, _("Cycle de vie de l'action %(code)s enregistré.") % {"code": action.code}
+        )
+        return redirect("actionplan:dashboard")
+    flags = DataFlag.objects.filter(
+        content_type__app_label="actionplan", content_type__model="action", object_id=action.pk
+    )
+    return render(
+        request,
+        "actionplan/action_lifecycle.html",
+        {"action": action, "form": form, "flags": flags},
     )
 
 

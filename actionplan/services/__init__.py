@@ -1,5 +1,6 @@
 from actionplan.services.plan import (
     MEASUREMENT_TRANSITIONS,
+    action_set_lifecycle,
     funding_commitment_create,
     import_batch_confirm,
     import_batch_create,
@@ -25,6 +26,7 @@ from actionplan.services.reports import (
 
 __all__ = [
     "MEASUREMENT_TRANSITIONS",
+    "action_set_lifecycle",
     "funding_commitment_create",
     "import_batch_confirm",
     "import_batch_create",

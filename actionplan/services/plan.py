@@ -419,3 +419,34 @@ def indicator_update_settings(*, actor, indicator, **values):
         indicator.save()
     _enqueue_refresh(indicator.pk)
     return indicator
+
+
+@transaction.atomic
+def action_set_lifecycle(*, actor, action, tags):
+    """An officer attributes the AMONT / USAGE / AVAL tags the flattened text could not."""
+    from actionplan.models import Lifecycle
+    from core.models import DataFlag
+    from core.services import data_flag_resolve
+
+    if not can_manage_indicator(actor, None):
+        raise PermissionDenied
+    action.lifecycle = [tag for tag in Lifecycle.values if tag in tags]
+    action.full_clean()
+    with acting_as(actor):
+        action.save()
+    open_flags = DataFlag.objects.filter(
+        content_type__app_label="actionplan",
+        content_type__model="action",
+        object_id=action.pk,
+        code="lifecycle-unattributed",
+        status=DataFlag.Status.OPEN,
+    )
+    for data_flag in open_flags:
+        data_flag_resolve(
+            actor=actor,
+            data_flag=data_flag,
+            status=DataFlag.Status.CONFIRMED,
+            resolution=_("Étiquettes fixées par un agent : %(tags)s")
+            % {"tags": ", ".join(action.lifecycle) or _("aucune")},
+        )
+    return action

@@ -249,3 +249,26 @@ def test_a_committee_member_sees_funding_but_cannot_record_a_commitment(
         not in client.get(reverse("actionplan:funding")).content.decode()
     )
     assert client.post(reverse("actionplan:funding"), {"label": "x"}).status_code == 403
+
+
+def test_an_officer_attributes_lifecycle_tags_and_the_flag_is_settled(client_for, plan, officer):
+    from actionplan.models import Action
+    from core.models import DataFlag
+
+    action = Action.objects.get(code="2.1")
+    client_for(officer).post(
+        reverse("actionplan:action_lifecycle", args=["2.1"]), {"tags": ["AMONT"]}
+    )
+    action.refresh_from_db()
+    assert action.lifecycle == ["AMONT"]
+    flag = DataFlag.objects.get(
+        object_id=action.pk, code="lifecycle-unattributed", content_type__model="action"
+    )
+    assert flag.status == DataFlag.Status.CONFIRMED and flag.resolved_by == officer
+
+
+def test_a_committee_member_cannot_set_lifecycle_tags(client_for, plan, committee_member):
+    response = client_for(committee_member).post(
+        reverse("actionplan:action_lifecycle", args=["2.1"]), {"tags": ["AMONT"]}
+    )
+    assert response.status_code == 403
