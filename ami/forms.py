@@ -227,6 +227,7 @@ class EnforceableDateForm(forms.Form):
 
 class DossierFilterForm(forms.Form):
     call = forms.ChoiceField(label=_("Appel"), required=False)
+    phase = forms.ChoiceField(label=_("Phase"), required=False)
     status = forms.ChoiceField(label=_("Statut"), required=False)
     kind = forms.ChoiceField(
         label=_("Type de porteur"),
@@ -242,6 +243,14 @@ class DossierFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["call"].choices = [("", _("Tous")), *[(c.code, c.short_title) for c in calls]]
+        self.fields["phase"].choices = [
+            ("", _("Toutes")),
+            *[
+                (str(p.pk), f"{p.call.short_title} — {p.title}")
+                for c in calls
+                for p in c.phases.all()
+            ],
+        ]
         self.fields["status"].choices = [("", _("Tous")), *DossierStatus.choices]
 
 

@@ -445,7 +445,7 @@ def dossier_detail(request, pk):
 @login_required
 def dossier_list(request):
     require(can_list_dossiers(request.user))
-    calls = list(Call.objects.order_by("position"))
+    calls = list(Call.objects.prefetch_related("phases").order_by("position"))
     form = DossierFilterForm(request.GET or None, calls=calls)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     dossiers = selectors.dossier_filter(
