@@ -53,7 +53,7 @@ OWNERS = {
 
 
 @reference_loader(order=20, demo=True)
-def load_demo_measurements(report, out):
+def load_demo_measurements(report):
     if Measurement.objects.filter(is_demo=True).exists():
         report.count(Measurement, "unchanged")
         return
@@ -105,4 +105,4 @@ def load_demo_measurements(report, out):
             is_demo=True,
         )
     indicators_refresh_all()
-    out.write("Demo measurements loaded for the action plan.")
+    report.notes.insert(0, "Demo measurements loaded for the action plan.")

@@ -53,7 +53,7 @@ REASONS = {
 
 
 @reference_loader(order=40, demo=True)
-def load_demo_dossiers(report, out):
+def load_demo_dossiers(report):
     if Dossier.objects.filter(is_demo=True).exists():
         report.count(Dossier, "unchanged")
         return
@@ -107,4 +107,6 @@ def load_demo_dossiers(report, out):
                 redirected_to="fratri" if event == "redirect" else "",
             )
         report.count(Dossier, "created")
-    out.write("Demo AMI dossiers loaded (PMCB call opened with a demo enforceable date).")
+    report.notes.insert(
+        0, "Demo AMI dossiers loaded (PMCB call opened with a demo enforceable date)."
+    )

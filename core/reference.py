@@ -26,6 +26,7 @@ RAW4RES_DOCUMENT = "001_b10686d589da6d6e.txt"
 @dataclass
 class LoadReport:
     counts: Counter = field(default_factory=Counter)
+    notes: list = field(default_factory=list)
 
     def count(self, model, outcome):
         self.counts[(model._meta.label, outcome)] += 1

@@ -30,13 +30,13 @@ DEMO_ACCOUNTS = [
 
 
 @reference_loader(order=10, demo=True)
-def load_demo_accounts(report, out):
+def load_demo_accounts(report):
     organisations = {
         key: upsert(report, Organisation, {"name": values["name"]}, {**values, "is_demo": True})
         for key, values in DEMO_ORGANISATIONS.items()
     }
     organisations["TEAM2"] = Organisation.objects.get(name="TEAM2")
-    out.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+    report.notes.append(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for email, full_name, role, organisation_key in DEMO_ACCOUNTS:
         user = User.objects.filter(email=email).first()
         if user is None:
@@ -65,4 +65,4 @@ def load_demo_accounts(report, out):
                 {"user": user, "organisation": organisations[organisation_key]},
                 {"is_manager": True},
             )
-        out.write(f"  {user.get_role_display():<40} {email}")
+        report.notes.append(f"  {user.get_role_display():<40} {email}")
