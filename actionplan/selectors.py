@@ -166,7 +166,7 @@ def owners():
     )
 
 
-def indicators_due_for_reminder(day):
+def indicators_due_for_reminder():
     """Manual indicators whose latest value is older than their reporting frequency."""
     return Indicator.objects.filter(
         Q(computed_by=""), ~Q(target_kind__in=["tbd", "qualitative"]), owner__isnull=False

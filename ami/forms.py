@@ -11,7 +11,7 @@ from ami.models import (
     FundingScheme,
     Phase,
 )
-from partners.models import OrganisationType, User
+from partners.models import Organisation, OrganisationType, User
 
 
 class SignUpForm(forms.Form):
@@ -71,9 +71,6 @@ class DossierCreateForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = user.memberships.model.objects.none()
-        from partners.models import Organisation
-
         self.fields["organisation"].queryset = Organisation.objects.filter(memberships__user=user)
 
 

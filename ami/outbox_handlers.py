@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -46,7 +47,9 @@ def send_receipt(*, version_pk):
             % {
                 "reference": dossier.reference,
                 "title": dossier.title,
-                "when": version.submitted_at.astimezone(_paris()).strftime("%d/%m/%Y à %H:%M:%S"),
+                "when": version.submitted_at.astimezone(timezone.get_default_timezone()).strftime(
+                    "%d/%m/%Y à %H:%M:%S"
+                ),
                 "hash": version.content_sha256,
                 "url": _url("ami:dossier_detail", pk=dossier.pk),
             },
@@ -54,12 +57,6 @@ def send_receipt(*, version_pk):
         )
     mail.attach(f"accuse-{dossier.reference}.pdf", content, "application/pdf")
     mail.send()
-
-
-def _paris():
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(settings.TIME_ZONE)
 
 
 @outbox_handler("ami.status_changed")
@@ -153,7 +150,7 @@ def send_draft_reminder(*, dossier_pk, days):
     dossier = Dossier.objects.select_related("phase").get(pk=dossier_pk)
     if not dossier.is_draft:
         return
-    deadline = dossier.deadline().astimezone(_paris())
+    deadline = dossier.deadline().astimezone(timezone.get_default_timezone())
     with override("fr"):
         EmailMessage(
             _("Votre dossier %(reference)s n'est pas encore déposé")

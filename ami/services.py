@@ -48,12 +48,6 @@ from partners.models import Membership, Organisation, Role, User
 from partners.permissions import is_officer
 
 
-def _paris():
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(settings.TIME_ZONE)
-
-
 def _instructs(user, dossier):
     return can_instruct_dossier(user, dossier)
 
@@ -106,7 +100,7 @@ def call_set_enforceable_date(*, actor, call, enforceable_on):
     call.full_clean()
     with acting_as(actor):
         call.save()
-        opens = datetime.combine(enforceable_on, time.min, tzinfo=_paris())
+        opens = datetime.combine(enforceable_on, time.min, tzinfo=timezone.get_default_timezone())
         for phase in call.phases.all():
             phase.opens_at = opens
             phase.closes_at = opens + relativedelta(years=call.duration_years or 3)
@@ -479,9 +473,9 @@ def dossier_submit(*, actor, dossier_pk):
                         "La date limite est passée (%(deadline)s, heure de Paris) : le dossier n'a pas été déposé."
                     )
                     % {
-                        "deadline": timezone.localtime(dossier.deadline(), _paris()).strftime(
-                            "%d/%m/%Y %H:%M:%S"
-                        )
+                        "deadline": timezone.localtime(
+                            dossier.deadline(), timezone.get_default_timezone()
+                        ).strftime("%d/%m/%Y %H:%M:%S")
                     }
                 )
         problems = missing_for_submission(dossier)

@@ -376,7 +376,7 @@ def measurement_reminders_send(*, today=None):
     today = today or timezone.localdate()
     horizon = plan_horizon()
     sent = 0
-    for indicator in indicators_due_for_reminder(today):
+    for indicator in indicators_due_for_reminder():
         due = measurement_due_date(indicator, horizon_start=horizon.start)
         if today > due:
             kind = Reminder.Kind.OVERDUE

@@ -22,7 +22,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, demo=False, **options):
         if demo and not settings.EMBEDDED:
-            raise CommandError("Demo data is only loaded on the embedded default (no DATABASE_URL).")
+            raise CommandError(
+                "Demo data is only loaded on the embedded default (no DATABASE_URL)."
+            )
         autodiscover_modules("reference_data")
         report = LoadReport()
         # The demo's e-mails (receipts, notices) go nowhere: they would bury the accounts list.
@@ -36,6 +38,10 @@ class Command(BaseCommand):
                     loader(report)
         for line in report.lines():
             self.stdout.write(line)
-        self.stdout.write(self.style.SUCCESS(f"Reference data loaded: {report.changed()} rows created or updated."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Reference data loaded: {report.changed()} rows created or updated."
+            )
+        )
         for note in report.notes:
             self.stdout.write(note)
