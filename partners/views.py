@@ -3,7 +3,6 @@ from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -89,8 +88,3 @@ def organisation_detail(request, pk):
         "partners/organisation_detail.html",
         {"organisation": organisation, "members": members},
     )
-
-
-def signed_out(request):
-    messages.info(request, _("Vous êtes déconnecté."))
-    return redirect("login")
