@@ -1,15 +1,11 @@
 """Exports of the indicators with their status, in CSV (semicolons, UTF-8 with BOM for spreadsheet
 software set to French) and XLSX."""
 
-import csv
-import io
-
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from actionplan.models import Status, TargetKind
+from core.exports import csv_response, xlsx_response
 
 
 def _columns():
@@ -55,42 +51,10 @@ def _filename(extension):
 
 
 def indicators_csv(indicators):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(_columns())
-    for row in _rows(indicators):
-        writer.writerow(
-            [
-                (
-                    f"{cell:.2f}".replace(".", ",")
-                    if isinstance(cell, float)
-                    else cell.strftime("%d/%m/%Y")
-                )
-                if isinstance(cell, float) or hasattr(cell, "strftime")
-                else ("" if cell is None else cell)
-                for cell in row
-            ]
-        )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    return response
+    return csv_response(_columns(), _rows(indicators), _filename("csv"))
 
 
 def indicators_xlsx(indicators):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Indicateurs")
-    sheet.append(_columns())
-    for row in _rows(indicators):
-        sheet.append(row)
-    for cell in sheet["H"][1:]:
-        cell.number_format = "DD/MM/YYYY"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return xlsx_response(
+        _columns(), _rows(indicators), _filename("xlsx"), sheet_title=_("Indicateurs")
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
-    return response

@@ -1,4 +1,3 @@
-import csv
 import io
 import zipfile
 
@@ -10,6 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ami import selectors, services
@@ -45,6 +45,7 @@ from ami.permissions import (
     can_write_message,
 )
 from core.audit import audit_event
+from core.exports import csv_response, xlsx_response
 from core.pdf import render_pdf
 from core.security import refuse_as_not_found, require
 from partners.models import Organisation
@@ -466,20 +467,22 @@ def dossier_list(request):
     )
 
 
+EXPORT_HEADER = [
+    gettext_lazy("Référence"),
+    gettext_lazy("Appel"),
+    gettext_lazy("Phase"),
+    gettext_lazy("Organisation"),
+    gettext_lazy("Type de structure"),
+    gettext_lazy("SIRET, SIREN ou RNA"),
+    gettext_lazy("Titre"),
+    gettext_lazy("Département"),
+    gettext_lazy("Statut"),
+    gettext_lazy("Déposé le"),
+    gettext_lazy("Agent instructeur"),
+]
+
+
 def _export_rows(dossiers):
-    yield [
-        _("Référence"),
-        _("Appel"),
-        _("Phase"),
-        _("Organisation"),
-        _("Type de structure"),
-        _("SIRET, SIREN ou RNA"),
-        _("Titre"),
-        _("Département"),
-        _("Statut"),
-        _("Déposé le"),
-        _("Agent instructeur"),
-    ]
     for d in dossiers.select_related("phase__call", "organisation", "instructor"):
         yield [
             d.reference,
@@ -499,31 +502,10 @@ def _export_rows(dossiers):
 
 
 def _export(dossiers, file_format):
-    stamp = timezone.localdate().isoformat()
+    filename = f"dossiers-ami-{timezone.localdate().isoformat()}.{file_format}"
     if file_format == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer, delimiter=";")
-        for row in _export_rows(dossiers):
-            writer.writerow([str(cell) for cell in row])
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="dossiers-ami-{stamp}.csv"'
-        return response
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Dossiers")
-    for row in _export_rows(dossiers):
-        sheet.append([str(cell) for cell in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="dossiers-ami-{stamp}.xlsx"'
-    return response
+        return csv_response(EXPORT_HEADER, _export_rows(dossiers), filename)
+    return xlsx_response(EXPORT_HEADER, _export_rows(dossiers), filename, sheet_title=_("Dossiers"))
 
 
 @login_required
