@@ -223,3 +223,32 @@ def test_a_holder_cannot_publish_questions(client_for, holder_a, calls):
         reverse("ami:call_detail", args=["pmcb"]), {"question": "q", "answer": "a"}
     )
     assert response.status_code == 403
+
+
+def test_a_holder_updates_a_draft_through_the_api_and_bad_values_are_named(
+    client_for, holder_a, draft_a
+):
+    client = client_for(holder_a)
+    ok = client.patch(
+        f"/api/dossiers/{draft_a.pk}/",
+        {"impacts": "Quinze emplois"},
+        content_type="application/json",
+    )
+    assert ok.status_code == 200
+    bad = client.patch(
+        f"/api/dossiers/{draft_a.pk}/",
+        {"territory": "99", "impacts": "x"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 400 and "territory" in bad.json()
+    draft_a.refresh_from_db()
+    assert draft_a.impacts == "Quinze emplois"
+
+
+def test_holder_b_cannot_patch_holder_as_draft_through_the_api(client_for, holder_b, draft_a):
+    response = client_for(holder_b).patch(
+        f"/api/dossiers/{draft_a.pk}/", {"impacts": "x"}, content_type="application/json"
+    )
+    assert response.status_code == 404
+    draft_a.refresh_from_db()
+    assert draft_a.impacts != "x"
