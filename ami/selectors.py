@@ -83,8 +83,9 @@ def retained_series(*, counts_for_phase_of_call):
     return series
 
 
-def phase_ranking(phase):
-    """Dossiers of a phase with their consolidated score (mean of the reviewers' weighted scores)."""
+def phase_ranking(phase, *, hide_conflicts_of=None):
+    """Dossiers of a phase with their consolidated score (mean of the reviewers' weighted scores),
+    without those on which ``hide_conflicts_of`` declared a conflict of interest."""
     from ami.services import consolidated_score
 
     dossiers = list(
@@ -92,6 +93,15 @@ def phase_ranking(phase):
         .select_related("organisation")
         .prefetch_related("evaluations__scores__criterion")
     )
+    if hide_conflicts_of is not None:
+        dossiers = [
+            dossier
+            for dossier in dossiers
+            if not any(
+                e.reviewer_id == hide_conflicts_of.pk and e.conflict_of_interest
+                for e in dossier.evaluations.all()
+            )
+        ]
     ranked = [(dossier, consolidated_score(dossier)) for dossier in dossiers]
     return sorted(ranked, key=lambda item: (item[1] is None, -(item[1] or 0)))
 

@@ -639,11 +639,7 @@ def dossier_evaluate(request, pk):
 def phase_ranking(request, phase_pk):
     require(can_list_dossiers(request.user))
     phase = get_object_or_404(Phase.objects.select_related("call"), pk=phase_pk)
-    ranking = [
-        (d, s)
-        for d, s in selectors.phase_ranking(phase)
-        if not d.evaluations.filter(reviewer=request.user, conflict_of_interest=True).exists()
-    ]
+    ranking = selectors.phase_ranking(phase, hide_conflicts_of=request.user)
     return render(request, "ami/phase_ranking.html", {"phase": phase, "ranking": ranking})
 
 
