@@ -252,3 +252,61 @@ def test_holder_b_cannot_patch_holder_as_draft_through_the_api(client_for, holde
     assert response.status_code == 404
     draft_a.refresh_from_db()
     assert draft_a.impacts != "x"
+
+
+def test_an_empty_message_is_refused_next_to_the_field_and_nothing_is_posted(
+    client_for, holder_a, draft_a
+):
+    from ami.services import dossier_submit
+
+    dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
+    response = client_for(holder_a).post(
+        reverse("ami:dossier_detail", args=[draft_a.pk]), {"body": "   "}
+    )
+    assert 'class="errorlist"' in response.content.decode()
+    assert not draft_a.messages.exists()
+
+
+def test_inviting_someone_already_in_the_organisation_says_so(client_for, holder_a, draft_a):
+    response = client_for(holder_a).post(
+        reverse("ami:invite", args=[holder_a.memberships.get().organisation_id]),
+        {"full_name": "Hélène", "email": holder_a.email},
+    )
+    assert "fait déjà partie" in response.content.decode()
+
+
+def test_a_holder_cannot_invite_into_another_organisation(client_for, holder_b, organisation_a):
+    response = client_for(holder_b).post(
+        reverse("ami:invite", args=[organisation_a.pk]),
+        {"full_name": "Intrus", "email": "intrus@example.fr"},
+    )
+    assert response.status_code == 404
+    assert not User.objects.filter(email="intrus@example.fr").exists()
+
+
+def test_a_holder_cannot_open_the_evaluation_grid_of_their_own_dossier(
+    client_for, holder_a, officer, draft_a
+):
+    from ami.services import dossier_submit, dossier_transition
+
+    dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
+    draft_a.refresh_from_db()
+    dossier_transition(actor=officer, dossier=draft_a, event="start_review")
+    assert (
+        client_for(holder_a).get(reverse("ami:dossier_evaluate", args=[draft_a.pk])).status_code
+        == 403
+    )
+
+
+def test_the_ranking_hides_a_dossier_from_a_reviewer_with_a_conflict(
+    client_for, holder_a, officer, second_officer, draft_a
+):
+    from ami.services import dossier_submit, dossier_transition, evaluation_save
+
+    dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
+    draft_a.refresh_from_db()
+    dossier_transition(actor=officer, dossier=draft_a, event="start_review")
+    evaluation_save(actor=second_officer, dossier=draft_a, conflict_of_interest=True)
+    url = reverse("ami:phase_ranking", args=[draft_a.phase_id])
+    assert draft_a.reference not in client_for(second_officer).get(url).content.decode()
+    assert draft_a.reference in client_for(officer).get(url).content.decode()
