@@ -3,16 +3,18 @@ PYTHON ?= python3
 UV := $(PYTHON) -m uv
 MANAGE := $(UV) run --frozen python manage.py
 
-.PHONY: install run test lint messages bench
+.PHONY: install run test lint messages bench backup restore
 
 install:
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	$(UV) sync --frozen
 
+# The web server and, beside it, the outbox worker that runs follow-up work (e-mails,
+# status refreshes, report renders) so that no request waits for it. Ctrl-C stops both.
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_reference_data --demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) run_outbox & trap 'kill $$!' EXIT; $(MANAGE) runserver 127.0.0.1:8000
 
 # Tests run the same on SQLite and PostgreSQL: a throwaway key, and plain HTTP for the test server.
 test: export SECRET_KEY ?= test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz
@@ -23,6 +25,8 @@ test: install
 lint: install
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen lint-imports
+	$(UV) run --frozen bandit -q -c pyproject.toml -r .
 	$(MANAGE) makemigrations --check --dry-run
 
 messages: install
@@ -44,7 +48,13 @@ bench: install
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_reference_data -v0 >/dev/null
 	$(MANAGE) collectstatic --no-input -v0
-	$(MANAGE) bench_actionplan --yes
-	$(MANAGE) bench_report --yes
-	$(MANAGE) bench_submissions --yes
+	$(MANAGE) bench --yes
 	redis-cli -n 15 flushdb >/dev/null
+
+# Database and uploaded files together, with a manifest of hashes (see README, "Backups").
+backup: install
+	$(MANAGE) backup $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP_DIR)" || (echo "usage: make restore BACKUP_DIR=var/backups/<folder>"; exit 2)
+	$(MANAGE) restore $(BACKUP_DIR) --yes

@@ -1,26 +1,29 @@
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
+from accounts.api_permissions import allowed_if
 from actionplan import selectors, services
-from actionplan.models import Action, Axis, FundingSource, Indicator, Lifecycle, Measurement, Status
-from actionplan.permissions import can_view_funding, can_view_plan
-from core.api import as_api_error
+from actionplan.models import (
+    Action,
+    Axis,
+    FundingCommitment,
+    FundingSource,
+    Indicator,
+    Lifecycle,
+    Measurement,
+    Report,
+    Status,
+)
+from actionplan.periods import period_label
+from actionplan.permissions import can_view_funding, can_view_plan, can_view_reports
+from core.drf import ID_PATTERN
 
-
-class CanViewPlan(BasePermission):
-    def has_permission(self, request, view):
-        return can_view_plan(request.user)
-
-
-class CanViewFunding(BasePermission):
-    def has_permission(self, request, view):
-        return can_view_funding(request.user)
+CanViewPlan = allowed_if(can_view_plan)
+CanViewFunding = allowed_if(can_view_funding)
 
 
 class AxisSerializer(serializers.ModelSerializer):
@@ -53,12 +56,14 @@ class IndicatorSerializer(serializers.ModelSerializer):
     status = serializers.CharField(source="current_status", read_only=True)
     status_label = serializers.CharField(source="get_current_status_display", read_only=True)
     progress = serializers.DecimalField(
-        source="current_progress", max_digits=14, decimal_places=4, read_only=True
+        source="current_progress", max_digits=14, decimal_places=4, read_only=True, allow_null=True
     )
     latest_value = serializers.DecimalField(
-        source="current_value", max_digits=16, decimal_places=2, read_only=True
+        source="current_value", max_digits=16, decimal_places=2, read_only=True, allow_null=True
     )
-    latest_value_date = serializers.DateField(source="current_value_date", read_only=True)
+    latest_value_date = serializers.DateField(
+        source="current_value_date", read_only=True, allow_null=True
+    )
     stale = serializers.BooleanField(source="current_stale", read_only=True)
     latest_value_is_demo = serializers.BooleanField(source="current_is_demo", read_only=True)
 
@@ -99,7 +104,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
 class MeasurementSerializer(serializers.ModelSerializer):
     indicator = serializers.SlugRelatedField(slug_field="code", queryset=Indicator.objects.all())
     entered_by = serializers.StringRelatedField()
-    reviewed_by = serializers.StringRelatedField()
+    reviewed_by = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = Measurement
@@ -137,7 +142,9 @@ class ReviewSerializer(serializers.Serializer):
 
 
 class FundingSourceSerializer(serializers.ModelSerializer):
-    committed = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+    committed = serializers.DecimalField(
+        max_digits=14, decimal_places=2, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = FundingSource
@@ -197,6 +204,7 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
     serializer_class = MeasurementSerializer
     permission_classes = [CanViewPlan]
     filterset_fields = ["indicator__code", "status", "territory"]
+    lookup_value_regex = ID_PATTERN
 
     def get_queryset(self):
         return Measurement.objects.select_related(
@@ -207,12 +215,9 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         return selectors.measurement_get_for_user(self.request.user, self.kwargs["pk"])
 
     def perform_create(self, serializer):
-        try:
-            serializer.instance = services.measurement_create(
-                actor=self.request.user, **serializer.validated_data
-            )
-        except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise as_api_error(error) from error
+        serializer.instance = services.measurement_create(
+            actor=self.request.user, **serializer.validated_data
+        )
 
     @extend_schema(request=ReviewSerializer, responses=MeasurementSerializer)
     @action(detail=True, methods=["post"])
@@ -228,14 +233,11 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         measurement = self.get_object()
         review = ReviewSerializer(data=request.data)
         review.is_valid(raise_exception=True)
-        try:
-            service(
-                actor=request.user,
-                measurement=measurement,
-                **{argument: review.validated_data["comment"]},
-            )
-        except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise as_api_error(error) from error
+        service(
+            actor=request.user,
+            measurement=measurement,
+            **{argument: review.validated_data["comment"]},
+        )
         return Response(MeasurementSerializer(measurement).data, status=status.HTTP_200_OK)
 
 
@@ -247,3 +249,86 @@ class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.funding_by_source()
+
+
+class FundingCommitmentSerializer(serializers.ModelSerializer):
+    source = serializers.SlugRelatedField(slug_field="code", queryset=FundingSource.objects.all())
+    action = serializers.SlugRelatedField(slug_field="code", queryset=Action.objects.all())
+
+    class Meta:
+        model = FundingCommitment
+        fields = ["id", "source", "action", "amount", "date", "label", "is_demo"]
+        read_only_fields = ["is_demo"]
+
+
+class FundingCommitmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Amounts committed per funding source and action; officers record them."""
+
+    serializer_class = FundingCommitmentSerializer
+    permission_classes = [CanViewFunding]
+    filterset_fields = ["source__code", "action__code"]
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self):
+        return FundingCommitment.objects.select_related("source", "action").order_by("-date", "-pk")
+
+    def perform_create(self, serializer):
+        serializer.instance = services.funding_commitment_create(
+            actor=self.request.user, **serializer.validated_data
+        )
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    period_label = serializers.SerializerMethodField()
+    pdf_url = serializers.SerializerMethodField()
+    xlsx_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "kind",
+            "period_start",
+            "period_end",
+            "period_label",
+            "version",
+            "status",
+            "status_label",
+            "progress",
+            "progress_step",
+            "page_count",
+            "pdf_size",
+            "pdf_sha256",
+            "requested_at",
+            "finished_at",
+            "pdf_url",
+            "xlsx_url",
+        ]
+
+    def get_period_label(self, report) -> str:
+        return period_label(report.period_start, report.period_end)
+
+    def get_pdf_url(self, report) -> str | None:
+        return reverse("actionplan:report_pdf", args=[report.pk]) if report.pdf else None
+
+    def get_xlsx_url(self, report) -> str | None:
+        return reverse("actionplan:report_xlsx", args=[report.pk]) if report.xlsx else None
+
+
+class ReportViewSet(viewsets.ReadOnlyModelViewSet):
+    """Steering reports: the committee reads the ready ones; files are downloaded from
+    ``pdf_url`` and ``xlsx_url`` (the pages' permission-checked, logged downloads)."""
+
+    serializer_class = ReportSerializer
+    permission_classes = [allowed_if(can_view_reports)]
+    filterset_fields = ["status", "kind"]
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Report.objects.none()
+        return selectors.report_list_for_user(self.request.user)
+
+    def get_object(self):
+        return selectors.report_get_for_user(self.request.user, self.kwargs["pk"])

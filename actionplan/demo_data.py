@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from accounts.models import User
 from actionplan.models import Action, FundingSource, Indicator, Measurement, Status
 from actionplan.services import (
     funding_commitment_create,
@@ -10,9 +11,9 @@ from actionplan.services import (
     indicators_refresh_all,
     measurement_approve,
     measurement_create,
+    report_schedule_last_quarter,
 )
 from core.reference import reference_loader
-from partners.models import User
 
 M = Decimal(1_000_000)
 SOURCE = "Données de démonstration"
@@ -106,3 +107,11 @@ def load_demo_measurements(report):
         )
     indicators_refresh_all()
     report.notes.insert(0, "Demo measurements loaded for the action plan.")
+
+
+@reference_loader(order=90, demo=True)
+def load_demo_report(report):
+    """The last quarter's steering report, through the real path (the schedule, then the
+    outbox and a render), so that a committee member finds one at first sign-in."""
+    steering_report, created = report_schedule_last_quarter()
+    report.count(type(steering_report), "created" if created else "unchanged")

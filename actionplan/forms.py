@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role, User
 from actionplan.models import FundingCommitment, Indicator, Lifecycle, Measurement, Status
-from partners.models import Role, User
+from core.registry import computed_sources
 
 
 class DashboardFilterForm(forms.Form):
@@ -90,11 +91,20 @@ class IndicatorSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = ["owner", "frequency", "tolerance", "tbd_owner", "tbd_due"]
+        fields = ["owner", "frequency", "tolerance", "computed_by", "tbd_owner", "tbd_due"]
         widgets = {"tbd_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # An indicator is entered by hand, or computed by a source another app registered.
+        self.fields["computed_by"] = forms.ChoiceField(
+            label=_("Valeurs"),
+            required=False,
+            choices=[
+                ("", _("Saisies à la main et approuvées par un second agent")),
+                *[(key, source.label) for key, source in computed_sources.items()],
+            ],
+        )
         self.fields["owner"].queryset = User.objects.filter(
             role__in=[Role.OFFICER, Role.ADMINISTRATOR, Role.PARTNER], is_active=True
         ).order_by("full_name")

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from actionplan.models import Indicator, Nature, TargetKind
 from actionplan.permissions import can_record_measurement
+from actionplan.validation import measurement_errors
+from core.territories import parse_territory
 
 REQUIRED = ["indicateur", "date", "valeur", "source"]
 OPTIONAL = ["nombre", "territoire", "nature", "commentaire"]
@@ -59,12 +61,7 @@ def read_table(upload):
         return frame
     if not name.endswith(".csv"):
         raise ValueError(_("Le fichier doit être au format CSV ou XLSX."))
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = _decoded(content)
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=";,\t")
         separator = dialect.delimiter
@@ -81,6 +78,28 @@ def read_table(upload):
         ) from error
     except pd.errors.EmptyDataError as error:
         raise ValueError(_("Le fichier est vide.")) from error
+
+
+def _decoded(content):
+    """The text of a CSV file, or a ValueError saying it is not one (a binary file renamed)."""
+    not_text = ValueError(
+        _(
+            "Ce fichier n'est pas un texte CSV (son contenu est binaire) : enregistrez-le au "
+            "format CSV (séparateur point-virgule) ou XLSX depuis votre tableur."
+        )
+    )
+    if b"\x00" in content[:65536]:
+        raise not_text
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Control characters other than tabs and line ends do not occur in a table.
+        if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text[:65536]):
+            raise not_text
+        return text
+    raise not_text
 
 
 def _parse_date(raw):
@@ -157,8 +176,6 @@ def parse_measurements(upload, *, user, today=None) -> ParseResult:
                     % {"raw": values["date"]},
                 )
             )
-        elif day > today:
-            row_errors.append(_error(line, "date", _("La date est dans le futur.")))
         value = _parse_decimal(values["valeur"])
         if value is None:
             row_errors.append(
@@ -186,6 +203,22 @@ def parse_measurements(upload, *, user, today=None) -> ParseResult:
                     ),
                 )
             )
+        if indicator is not None:
+            columns = {
+                "date": "date",
+                "value": "valeur",
+                "count": "nombre",
+                "territory": "territoire",
+            }
+            for field, message in measurement_errors(
+                indicator,
+                day=day,
+                value=value,
+                count=count,
+                territory=values["territoire"],
+                today=today,
+            ).items():
+                row_errors.append(_error(line, columns[field], message))
         if not values["source"]:
             row_errors.append(_error(line, "source", _("La source est obligatoire.")))
         nature = NATURES.get(values["nature"].lower())
@@ -208,7 +241,7 @@ def parse_measurements(upload, *, user, today=None) -> ParseResult:
                 "date": day.isoformat(),
                 "value": str(value),
                 "count": int(count) if count is not None else None,
-                "territory": values["territoire"],
+                "territory": parse_territory(values["territoire"]),
                 "source": values["source"],
                 "nature": nature,
                 "comment": values["commentaire"],

@@ -1,7 +1,7 @@
 """Who may read and write the action plan."""
 
-from partners.models import Role
-from partners.permissions import has_role, is_officer
+from accounts.models import Role
+from accounts.permissions import has_role, is_officer
 
 
 def can_view_plan(user) -> bool:

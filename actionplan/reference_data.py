@@ -181,6 +181,9 @@ ACTIONS = [
 # The lifecycle markers of axes I and II stand in the margin; flattened, they no
 # longer say which action they belong to (8 runs of markers for 9 actions).
 LIFECYCLE_PAGES = {
+    # Propositions 1 to 7 (actions 3.1–3.7): the same margin markers, read the same way.
+    ("3.1", "3.2", "3.3", "3.4"): "AVAL AVAL AMONT USAGE AVAL AVAL",
+    ("3.5", "3.6", "3.7"): "AVAL AVAL USAGE AVAL",
     ("1.1", "1.2", "1.3", "1.4"): "AMONT USAGE AVAL AMONT USAGE AMONT USAGE AVAL",
     (
         "1.4",
@@ -652,12 +655,13 @@ def load_action_plan(report):
                 "title": wording,
                 "theme": theme,
                 "proposition": proposition,
-                "lifecycle": lifecycle,
                 "examples": example,
                 "position": position,
                 "source_document": PLAN_DOCUMENT,
                 "source_wording": wording,
             },
+            # A reading of the margin, kept until an officer sets the tags (then theirs stays).
+            create_only={"lifecycle": lifecycle},
         )
     markers_by_action = {}
     for codes, markers in LIFECYCLE_PAGES.items():
@@ -671,6 +675,11 @@ def load_action_plan(report):
             message=(
                 "Les étiquettes AMONT / USAGE / AVAL de cette page sont en marge et, une fois le texte "
                 "aplati, ne se rattachent plus avec certitude à chaque action : à renseigner par un agent."
+                + (
+                    " Lecture provisoire : " + ", ".join(actions[code].lifecycle) + "."
+                    if actions[code].lifecycle
+                    else ""
+                )
             ),
             evidence=evidence,
         )
@@ -678,7 +687,7 @@ def load_action_plan(report):
     _compute_new_statuses()
     _load_funding(report)
     for code, name, cadence, composition, wording in GOVERNANCE:
-        upsert(
+        body = upsert(
             report,
             GovernanceBody,
             {"code": code},
@@ -689,6 +698,55 @@ def load_action_plan(report):
                 "source_document": PLAN_DOCUMENT,
                 "source_wording": wording,
             },
+        )
+        if code == "copil":
+            flag(
+                report,
+                body,
+                code="cadence-missing",
+                message=(
+                    "Le plan ne dit pas à quel rythme se réunit le comité de pilotage (le comité technique se "
+                    "réunit « tous les trimestres », « notamment en amont des Comités de Pilotage ») : le "
+                    "rapport est trimestriel en attendant que la Région fixe la cadence."
+                ),
+                evidence=[quote(PLAN_DOCUMENT, wording), quote(PLAN_DOCUMENT, GOVERNANCE[1][4])],
+            )
+    _flag_targets_in_text_only(report, actions)
+
+
+# Targets the text states that the objectives table does not turn into an indicator.
+TEXT_ONLY_TARGETS = {
+    "1.3": (
+        "text-only-target",
+        "Exemple d’action : campagne régionale sur la consigne prévue fin 2025",
+        "Le texte annonce une campagne régionale sur la consigne « prévue fin 2025 » ; aucun "
+        "indicateur ne la suit. À confirmer : faut-il un jalon (fin 2025) ?",
+    ),
+    "1.4": (
+        "text-only-target",
+        "Encourager et accompagner les PLPDMA (programmes locaux de prévention des déchets ménagers) "
+        "afin de couvrir 100% du territoire régional,",
+        "Le texte vise une couverture de « 100% du territoire régional » par les PLPDMA ; aucun "
+        "indicateur ne la suit. À confirmer : faut-il un indicateur de couverture ?",
+    ),
+    "3.7": (
+        "text-only-target",
+        "Nécessitant une surface de 6 000 m2, pour 25 cellules commerciales, une zone de restauration "
+        "de 200 m2, un centre de formation, un Fablab de type Repair Café, un espace de conférence",
+        "La proposition 7 précise 25 cellules commerciales et une zone de restauration de 200 m² ; "
+        "seule la surface est suivie. À confirmer : faut-il suivre ces éléments ?",
+    ),
+}
+
+
+def _flag_targets_in_text_only(report, actions):
+    for action_code, (code, wording, message) in TEXT_ONLY_TARGETS.items():
+        flag(
+            report,
+            actions[action_code],
+            code=code,
+            message=message,
+            evidence=[quote(PLAN_DOCUMENT, wording)],
         )
 
 
@@ -752,6 +810,17 @@ def _flag_indicator(report, indicator, name, objective):
             message="Le jalon ne donne que l'année : il est compté comme tenu s'il est atteint au 31/12/2025.",
             evidence=[row],
         )
+    if indicator.code == "1.4-5":
+        flag(
+            report,
+            indicator,
+            code="milestone-year-only",
+            message=(
+                "« d'ici 2027 » ne donne pas de date : l'échéance est fixée au 31/12/2027 (le réseau doit "
+                "exister au plus tard fin 2027). À confirmer, ou à avancer si « d'ici » veut dire avant 2027."
+            ),
+            evidence=[row],
+        )
     if indicator.code == "3.7-1":
         flag(
             report,
@@ -787,6 +856,28 @@ def _load_funding(report):
                 "source_wording": wording,
             },
         )
+        if code == "feampa":
+            flag(
+                report,
+                source,
+                code="amount-missing",
+                message=(
+                    "Le FEAMPA est cité parmi les sources sans montant : il ne compte pas dans les "
+                    "enveloppes tant qu'un agent n'a pas saisi sa part pour le plan."
+                ),
+                evidence=[quote(PLAN_DOCUMENT, wording)],
+            )
+        if code == "ftj":
+            flag(
+                report,
+                source,
+                code="available-not-envelope",
+                message=(
+                    "« 180 M€ disponibles » décrit ce que le FTJ a de disponible, pas forcément la part "
+                    "réservée au plan : ce montant est pris comme enveloppe en attendant confirmation."
+                ),
+                evidence=[quote(PLAN_DOCUMENT, wording)],
+            )
         if code == "riv-circular":
             flag(
                 report,

@@ -10,11 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from actionplan import reports, services
-from actionplan.models import Report, ReportStatus
+from actionplan import periods, selectors, services
+from actionplan.models import ReportStatus
 from actionplan.permissions import can_request_report, can_view_reports
 from core.audit import audit_event
-from core.security import refuse_as_not_found
 
 
 class ReportRequestForm(forms.Form):
@@ -32,26 +31,15 @@ class ReportRequestForm(forms.Form):
     )
 
 
-def report_get_for_user(user, pk):
-    report = Report.objects.filter(pk=pk).first()
-    if report is None or not can_view_reports(user):
-        refuse_as_not_found(user, "report", pk)
-    return report
-
-
 @login_required
 def report_list(request):
     if not can_view_reports(request.user):
         raise PermissionDenied
-    reports_shown = Report.objects.select_related("requested_by").order_by(
-        "-period_end", "-version"
-    )
-    if not can_request_report(request.user):
-        reports_shown = reports_shown.filter(status=ReportStatus.READY)
-    last_start, last_end = reports.previous_quarter(timezone.localdate())
+    reports_shown = selectors.report_list_for_user(request.user)
+    last_start, last_end = periods.previous_quarter(timezone.localdate())
     form = ReportRequestForm(initial={"period_start": last_start, "period_end": last_end})
     rows = [
-        (report, reports.period_label(report.period_start, report.period_end))
+        (report, periods.period_label(report.period_start, report.period_end))
         for report in reports_shown[:100]
     ]
     return render(
@@ -79,15 +67,13 @@ def report_create(request):
 
 @login_required
 def report_detail(request, pk):
-    report = report_get_for_user(request.user, pk)
-    if report.status != ReportStatus.READY and not can_request_report(request.user):
-        raise Http404
+    report = selectors.report_get_for_user(request.user, pk)
     return render(
         request,
         "actionplan/report_detail.html",
         {
             "report": report,
-            "label": reports.period_label(report.period_start, report.period_end),
+            "label": periods.period_label(report.period_start, report.period_end),
             "can_request": can_request_report(request.user),
         },
     )
@@ -95,7 +81,7 @@ def report_detail(request, pk):
 
 @login_required
 def report_status(request, pk):
-    report = report_get_for_user(request.user, pk)
+    report = selectors.report_get_for_user(request.user, pk)
     return JsonResponse(
         {
             "status": report.status,
@@ -108,7 +94,7 @@ def report_status(request, pk):
 
 @login_required
 def report_download(request, pk, file_format):
-    report = report_get_for_user(request.user, pk)
+    report = selectors.report_get_for_user(request.user, pk)
     stored = report.pdf if file_format == "pdf" else report.xlsx
     if report.status != ReportStatus.READY or not stored:
         raise Http404

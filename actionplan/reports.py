@@ -7,14 +7,13 @@ the same figures whatever was recorded since. Values count by their date
 """
 
 import io
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from actionplan.charts import trajectory_svg
 from actionplan.models import (
@@ -27,55 +26,17 @@ from actionplan.models import (
     PlanSetting,
     Status,
 )
+from actionplan.periods import period_label, previous_quarter
 from actionplan.selectors import plan_horizon
-
-_SECTIONS = {}
-
-
-def report_section(key):
-    """Other apps add a section (AMI, sites, partners) with a builder ``(period_start, period_end) -> dict|None``."""
-
-    def register(builder):
-        _SECTIONS[key] = builder
-        return builder
-
-    return register
-
-
-def quarter_bounds(day):
-    """The calendar quarter containing ``day``."""
-    first_month = 3 * ((day.month - 1) // 3) + 1
-    start = date(day.year, first_month, 1)
-    end = date(day.year + (first_month == 10), (first_month + 3) % 12 or 12, 1) - timedelta(days=1)
-    return start, end
-
-
-def previous_quarter(day):
-    start, _end = quarter_bounds(day)
-    return quarter_bounds(start - timedelta(days=1))
-
-
-def period_label(start, end):
-    quarter_start, quarter_end = quarter_bounds(start)
-    if (start, end) == (quarter_start, quarter_end):
-        names = [
-            _("1er trimestre %(year)s"),
-            _("2e trimestre %(year)s"),
-            _("3e trimestre %(year)s"),
-            _("4e trimestre %(year)s"),
-        ]
-        return names[(start.month - 1) // 3] % {"year": start.year}
-    return _("du %(start)s au %(end)s") % {
-        "start": start.strftime("%d/%m/%Y"),
-        "end": end.strftime("%d/%m/%Y"),
-    }
+from core.exports import inert
+from core.registry import report_sections
 
 
 def _decimal(value):
     return None if value is None else str(value)
 
 
-def _indicator_entry(indicator, period_start, period_end, previous_end):
+def _indicator_entry(indicator, period_start, period_end, previous_end, demo_points=frozenset()):
     from actionplan.services import indicator_assessment
 
     assessment, series = indicator_assessment(indicator, until=period_end)
@@ -110,6 +71,7 @@ def _indicator_entry(indicator, period_start, period_end, previous_end):
         "value_date": assessment.value_date.isoformat() if assessment.value_date else None,
         "stale": assessment.stale,
         "exceeded": assessment.exceeded,
+        "is_demo": (indicator.pk, assessment.value_date) in demo_points,
         "series": [[day.isoformat(), str(value), count] for day, value, count in series],
         "comments": [[day.isoformat(), text] for day, text in comments],
     }
@@ -119,6 +81,12 @@ def build_snapshot(period_start, period_end):
     previous_end = previous_quarter(period_end)[1]
     horizon = plan_horizon()
     setting = PlanSetting.objects.filter(pk=1).first()
+    # Values entered for the demonstration are marked in the report as on the pages.
+    demo_points = frozenset(
+        Measurement.objects.filter(
+            status=MeasurementStatus.APPROVED, is_demo=True, date__lte=period_end
+        ).values_list("indicator_id", "date")
+    )
     axes = []
     for axis in Axis.objects.prefetch_related("actions__indicators").order_by("position"):
         actions = []
@@ -129,7 +97,9 @@ def build_snapshot(period_start, period_end):
                     "theme": action.theme,
                     "title": action.title,
                     "indicators": [
-                        _indicator_entry(indicator, period_start, period_end, previous_end)
+                        _indicator_entry(
+                            indicator, period_start, period_end, previous_end, demo_points
+                        )
                         for indicator in action.indicators.all()
                     ],
                 }
@@ -156,6 +126,7 @@ def build_snapshot(period_start, period_end):
         },
         "envelope": _decimal(setting.envelope) if setting else None,
         "committed": _decimal(sum(by_source.values(), Decimal(0))),
+        "committed_includes_demo": commitments.filter(is_demo=True).exists(),
         "axes": axes,
         "funding_sources": [
             {
@@ -171,11 +142,26 @@ def build_snapshot(period_start, period_end):
         "governance": list(GovernanceBody.objects.values("name", "cadence", "composition")),
         "sections": {},
     }
-    for key, builder in _SECTIONS.items():
-        section = builder(period_start, period_end)
-        if section:
-            snapshot["sections"][key] = section
+    # The other apps' sections (AMI, sites, partners), as they registered them.
+    for key, section in report_sections.items():
+        data = section.build(period_start, period_end)
+        if data:
+            snapshot["sections"][key] = data
     return snapshot
+
+
+def sections(snapshot):
+    """The registered sections present in the snapshot, in their order, ready to render."""
+    return [
+        {
+            "id": key,
+            "title": section.title,
+            "template": section.template,
+            "data": snapshot["sections"][key],
+        }
+        for key, section in report_sections.items()
+        if key in snapshot.get("sections", {})
+    ]
 
 
 def _indicators(snapshot):
@@ -237,10 +223,17 @@ def context(report, snapshot, drawn):
         "charts": drawn,
         "generated_at": timezone.localtime(),
         "statuses": dict(Status.choices),
+        "sections": sections(snapshot),
     }
 
 
+def inert_row(*values):
+    return [inert(value) for value in values]
+
+
 def workbook(report, snapshot):
+    from openpyxl import Workbook  # loaded when a report is written, not with the URLs
+
     book = Workbook()
     sheet = book.active
     sheet.title = _("Indicateurs")
@@ -263,7 +256,7 @@ def workbook(report, snapshot):
         for action in axis["actions"]:
             for indicator in action["indicators"]:
                 sheet.append(
-                    [
+                    inert_row(
                         axis["code"],
                         action["code"],
                         indicator["code"],
@@ -279,7 +272,7 @@ def workbook(report, snapshot):
                         else round(float(indicator["progress"]) * 100, 1),
                         str(Status(indicator["status"]).label),
                         str(Status(indicator["previous_status"]).label),
-                    ]
+                    )
                 )
     for cell in sheet["H"][1:]:
         cell.number_format = "DD/MM/YYYY"
@@ -287,13 +280,23 @@ def workbook(report, snapshot):
     funding.append([_("Source"), _("Famille"), _("Enveloppe (€)"), _("Engagé (€)")])
     for source in snapshot["funding_sources"]:
         funding.append(
-            [
+            inert_row(
                 source["name"],
                 source["group"],
                 None if source["envelope"] is None else float(source["envelope"]),
                 float(source["committed"]),
-            ]
+            )
         )
+    # The other apps' sections give their detail here (the PDF keeps a summary).
+    for key, section in report_sections.items():
+        data = snapshot.get("sections", {}).get(key)
+        if data is None or section.sheet is None:
+            continue
+        title, header, rows = section.sheet(data)
+        extra = book.create_sheet(str(title)[:31])
+        extra.append([str(cell) for cell in header])
+        for row in rows:
+            extra.append(inert_row(*row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -5,7 +5,9 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from accounts.permissions import is_officer
 from actionplan.models import (
     Action,
     Axis,
@@ -15,11 +17,21 @@ from actionplan.models import (
     Measurement,
     MeasurementStatus,
     PlanSetting,
+    Report,
+    ReportStatus,
     StatusChange,
 )
-from actionplan.permissions import can_view_measurement, can_view_plan
+from actionplan.periods import period_label
+from actionplan.permissions import (
+    can_request_report,
+    can_view_measurement,
+    can_view_plan,
+    can_view_reports,
+)
 from actionplan.progress import Horizon
+from core.registry import computed_sources
 from core.security import refuse_as_not_found
+from core.territories import REGION, Departement
 
 PROVISIONAL_START = date(2025, 1, 1)
 
@@ -80,24 +92,57 @@ def indicator_get_for_user(user, code):
 
 
 def indicator_series(indicator, *, until=None):
-    """The indicator's regional series from approved measurements: one point per date,
-    territories added up; non-cumulative indicators are turned into running totals."""
+    """The indicator's regional series from approved measurements, one point per date.
+
+    A département's value never stands for the Region. On each date the regional figure is
+    the value entered for the Region itself; failing that, the sum of the five départements
+    when all five are entered for that date; otherwise there is no regional point that day
+    (the départements' values show in their own series). Non-cumulative indicators are then
+    turned into running totals.
+
+    Worked example: Région 53 on 31/03; Pas-de-Calais 60 on 30/06 → one regional point (53).
+    """
     rows = Measurement.objects.filter(indicator=indicator, status=MeasurementStatus.APPROVED)
     if until is not None:
         rows = rows.filter(date__lte=until)
     points = (
-        rows.values("date").annotate(total=Sum("value"), count_total=Sum("count")).order_by("date")
+        rows.values("date", "territory")
+        .annotate(total=Sum("value"), count_total=Sum("count"))
+        .order_by("date", "territory")
     )
+    by_date = {}
+    for point in points:
+        by_date.setdefault(point["date"], {})[point["territory"]] = point
     series = []
     running_value, running_count = 0, 0
-    for point in points:
-        value, count = point["total"], point["count_total"]
+    for day, territories in by_date.items():
+        if REGION in territories:
+            value, count = territories[REGION]["total"], territories[REGION]["count_total"]
+        elif set(Departement.values) <= set(territories):
+            value = sum(territories[code]["total"] for code in Departement.values)
+            counts = [territories[code]["count_total"] for code in Departement.values]
+            count = None if all(c is None for c in counts) else sum(c or 0 for c in counts)
+        else:
+            continue
         if not indicator.cumulative:
             running_value += value
             running_count += count or 0
             value, count = running_value, running_count
-        series.append((point["date"], value, count))
+        series.append((day, value, count))
     return series
+
+
+def territorial_latest(indicator):
+    """Each département's latest approved value, for the indicator page."""
+    approved = Measurement.objects.filter(indicator=indicator, status=MeasurementStatus.APPROVED)
+    latest = []
+    for code, label in Departement.choices:  # one indexed query each, whatever the history
+        row = (
+            approved.filter(territory=code).order_by("-date", "-pk").values("date", "value").first()
+        )
+        if row:
+            latest.append({"territory": label, **row})
+    return latest
 
 
 def stored_series(indicator):
@@ -145,8 +190,11 @@ def funding_by_action():
     )
 
 
-def funding_total_committed():
-    return FundingCommitment.objects.aggregate(total=Sum("amount"))["total"] or 0
+def funding_total_committed(*, demo_only=False):
+    commitments = (
+        FundingCommitment.objects.filter(is_demo=True) if demo_only else FundingCommitment.objects
+    )
+    return commitments.aggregate(total=Sum("amount"))["total"] or 0
 
 
 def axes_with_actions():
@@ -171,3 +219,171 @@ def indicators_due_for_reminder():
     return Indicator.objects.filter(
         Q(computed_by=""), ~Q(target_kind__in=["tbd", "qualitative"]), owner__isnull=False
     ).select_related("owner")
+
+
+def plan_home_panel(user):
+    """The officer's panel on the home page: what waits for them."""
+    if not is_officer(user):
+        return None
+    pending = Measurement.objects.filter(status=MeasurementStatus.PENDING).exclude(entered_by=user)
+    return {"pending_count": pending.count()}
+
+
+def reports_home_panel(user):
+    if not can_view_reports(user):
+        return None
+    ready = Report.objects.filter(status=ReportStatus.READY).order_by("-period_end", "-version")
+    return {
+        "reports": [
+            (report, period_label(report.period_start, report.period_end)) for report in ready[:4]
+        ]
+    }
+
+
+def computed_source_label(key):
+    """What another app computes for an indicator, in words (None if not computed or unknown)."""
+    source = computed_sources.get(key) if key else None
+    return source.label if source else None
+
+
+def report_list_for_user(user):
+    """Officers follow every report (queued, failed…); the committee reads the ready ones."""
+    if not can_view_reports(user):
+        return Report.objects.none()
+    reports = Report.objects.select_related("requested_by").order_by("-period_end", "-version")
+    if not can_request_report(user):
+        reports = reports.filter(status=ReportStatus.READY)
+    return reports
+
+
+def report_get_for_user(user, pk):
+    report = report_list_for_user(user).filter(pk=pk).first()
+    if report is None:
+        refuse_as_not_found(user, "report", pk)
+    return report
+
+
+# Fields of an indicator whose changes an officer reads in its history (the rest is derived).
+_HISTORY_FIELDS = [
+    "current_status",
+    "owner",
+    "frequency",
+    "tolerance",
+    "manual_status",
+    "manual_status_reason",
+    "target_value",
+    "target_year",
+    "baseline_value",
+    "baseline_year",
+]
+
+
+def indicator_history(indicator, *, limit=20):
+    """The indicator's history in words: measurements entered, approved or returned, status
+    changes and settings changed, newest first, each with who and when."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    measurement_type = ContentType.objects.get_for_model(Measurement)
+    indicator_type = ContentType.objects.get_for_model(Indicator)
+    measurement_ids = Measurement.objects.filter(indicator=indicator).values("pk")
+    entries = list(
+        LogEntry.objects.filter(
+            Q(content_type=indicator_type, object_id=indicator.pk)
+            | Q(content_type=measurement_type, object_id__in=measurement_ids)
+        )
+        .exclude(action=LogEntry.Action.ACCESS)
+        .select_related("actor")
+        .order_by("-timestamp", "-pk")[: limit * 3]
+    )
+    measurements = Measurement.objects.in_bulk(
+        [e.object_id for e in entries if e.content_type_id == measurement_type.pk]
+    )
+    owners = dict(
+        indicator._meta.get_field("owner")
+        .related_model.objects.filter(
+            pk__in=[
+                pk
+                for e in entries
+                for pk in (e.changes_dict.get("owner") or [])
+                if str(pk).isdigit()
+            ]
+        )
+        .values_list("pk", "full_name")
+    )
+    history = []
+    for entry in entries:
+        if entry.content_type_id == measurement_type.pk:
+            text = _measurement_event(entry, measurements.get(entry.object_id), indicator)
+        else:
+            text = _indicator_event(entry, indicator, owners)
+        if text:
+            who = entry.actor.full_name if entry.actor else _("traitement automatique")
+            history.append({"when": entry.timestamp, "who": who, "text": text})
+        if len(history) == limit:
+            break
+    return history
+
+
+def _measurement_event(entry, measurement, indicator):
+    from auditlog.models import LogEntry
+
+    from core.templatetags.portal import quantity
+
+    if measurement is None:
+        return None
+    what = _("mesure du %(date)s, %(value)s, %(territory)s") % {
+        "date": measurement.date.strftime("%d/%m/%Y"),
+        "value": quantity(measurement.value, indicator.unit),
+        "territory": measurement.get_territory_display() or _("Région"),
+    }
+    event = (entry.additional_data or {}).get("event")
+    reason = (entry.additional_data or {}).get("reason")
+    if entry.action == LogEntry.Action.CREATE:
+        return _("Saisie de la %(what)s") % {"what": what}
+    labels = {
+        "approve": _("Approbation de la %(what)s"),
+        "return": _("Renvoi à son auteur de la %(what)s"),
+        "resubmit": _("Nouvelle soumission de la %(what)s"),
+    }
+    if event in labels:
+        text = labels[event] % {"what": what}
+        return f"{text} — {reason}" if reason else text
+    return None
+
+
+def _indicator_event(entry, indicator, owners):
+    from auditlog.models import LogEntry
+
+    from actionplan.models import Frequency, Status
+
+    if entry.action == LogEntry.Action.CREATE:
+        return _("Indicateur créé d'après le document source")
+    changes = entry.changes_dict
+    parts = []
+    for name in _HISTORY_FIELDS:
+        if name not in changes:
+            continue
+        before, after = changes[name][0], changes[name][-1]
+        field = indicator._meta.get_field(name)
+        if name in ("current_status", "manual_status"):
+            before, after = (
+                Status(v).label if v in Status.values else "—" for v in (before, after)
+            )
+        elif name == "frequency":
+            before, after = (
+                Frequency(v).label if v in Frequency.values else "—" for v in (before, after)
+            )
+        elif name == "owner":
+            before, after = (
+                owners.get(int(v), "—") if str(v).isdigit() else "—" for v in (before, after)
+            )
+        elif before in (None, "None", ""):
+            before = "—"
+        if str(before) == str(after):
+            continue
+        parts.append(
+            _("%(field)s : %(before)s → %(after)s")
+            % {"field": str(field.verbose_name).capitalize(), "before": before, "after": after}
+        )
+    return " ; ".join(parts) or None

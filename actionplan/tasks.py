@@ -1,7 +1,16 @@
+"""Celery tasks of the action plan: primary keys in, a service call, time limits and retries."""
+
 from celery import shared_task
 
 from actionplan.models import Indicator
-from actionplan.services import indicator_refresh_status, indicators_refresh_all
+from actionplan.services import (
+    indicator_refresh_status,
+    indicators_refresh_all,
+    measurement_reminders_send,
+    report_generate,
+    report_schedule_last_quarter,
+    report_sweep_abandoned,
+)
 
 
 @shared_task(
@@ -39,13 +48,10 @@ def refresh_all_statuses():
     soft_time_limit=540,
 )
 def send_measurement_reminders():
-    from actionplan.services import measurement_reminders_send
-
     measurement_reminders_send()
 
 
 @shared_task(
-    bind=True,
     acks_late=True,
     autoretry_for=(Exception,),
     retry_backoff=30,
@@ -53,16 +59,9 @@ def send_measurement_reminders():
     time_limit=900,
     soft_time_limit=840,
 )
-def generate_report(self, report_pk):
-    from actionplan.models import Report, ReportKind
-    from actionplan.services import report_generate, report_notify_committee
-
-    report = Report.objects.filter(pk=report_pk).first()
-    if report is None:
-        return
-    report_generate(report=report)
-    if report.kind == ReportKind.QUARTERLY:
-        report_notify_committee(report=report)
+def generate_report(report_pk):
+    """Claims the report first: a second delivery of this task does nothing."""
+    report_generate(report_pk=report_pk)
 
 
 @shared_task(
@@ -74,6 +73,9 @@ def generate_report(self, report_pk):
     soft_time_limit=50,
 )
 def schedule_quarterly_report():
-    from actionplan.services import report_schedule_last_quarter
-
     report_schedule_last_quarter()
+
+
+@shared_task(acks_late=True, time_limit=60, soft_time_limit=50)
+def sweep_abandoned_reports():
+    report_sweep_abandoned()

@@ -1,5 +1,4 @@
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -8,9 +7,19 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from ami import selectors, services
-from ami.models import Call, Dossier, DossierMessage, Evaluation, Phase
+from ami.models import (
+    Attachment,
+    Call,
+    Dossier,
+    DossierMessage,
+    Evaluation,
+    FundingScheme,
+    Phase,
+    Question,
+)
 from ami.permissions import can_evaluate_dossier, can_instruct_dossier
-from core.api import as_api_error
+from ami.workflows import DOSSIER_WORKFLOW
+from core.drf import ID_PATTERN
 
 
 class PhaseSerializer(serializers.ModelSerializer):
@@ -59,6 +68,9 @@ class DossierSerializer(serializers.ModelSerializer):
     call = serializers.CharField(source="phase.call.code", read_only=True)
     organisation = serializers.CharField(source="organisation.name", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
+    redirected_to = serializers.ChoiceField(
+        choices=FundingScheme.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Dossier
@@ -83,14 +95,7 @@ class DossierSerializer(serializers.ModelSerializer):
             "submitted_at",
             "is_demo",
         ]
-        read_only_fields = [
-            "reference",
-            "phase",
-            "status",
-            "redirected_to",
-            "submitted_at",
-            "is_demo",
-        ]
+        read_only_fields = ["reference", "phase", "status", "submitted_at", "is_demo"]
 
 
 class MessageSerializer(serializers.ModelSerializer):
@@ -103,11 +108,11 @@ class MessageSerializer(serializers.ModelSerializer):
 
 
 class TransitionSerializer(serializers.Serializer):
-    event = serializers.ChoiceField(
-        choices=["start_review", "return", "retain", "reject", "redirect"]
-    )
+    event = serializers.ChoiceField(choices=DOSSIER_WORKFLOW.choices(actor="officer"))
     reason = serializers.CharField(required=False, allow_blank=True, default="")
-    redirected_to = serializers.CharField(required=False, allow_blank=True, default="")
+    redirected_to = serializers.ChoiceField(
+        choices=FundingScheme.choices, required=False, allow_blank=True, default=""
+    )
 
 
 class EvaluationSerializer(serializers.ModelSerializer):
@@ -118,11 +123,41 @@ class EvaluationSerializer(serializers.ModelSerializer):
         model = Evaluation
         fields = ["id", "reviewer", "conflict_of_interest", "comment", "completed", "scores"]
 
-    def get_scores(self, evaluation) -> dict:
-        return {
-            score.criterion.code: score.score
-            for score in evaluation.scores.select_related("criterion")
-        }
+    def get_scores(self, evaluation) -> dict[str, int]:
+        return {score.criterion.code: score.score for score in evaluation.scores.all()}
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    scan_status_label = serializers.CharField(source="get_scan_status_display", read_only=True)
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Attachment
+        fields = [
+            "id",
+            "original_name",
+            "size",
+            "kind",
+            "description",
+            "scan_status",
+            "scan_status_label",
+            "uploaded_at",
+            "download_url",
+        ]
+
+    def get_download_url(self, attachment) -> str | None:
+        """The permission-checked page that serves the file (None while it may not be opened)."""
+        if not attachment.downloadable:
+            return None
+        return reverse("ami:attachment_download", args=[attachment.dossier_id, attachment.pk])
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    call = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Question
+        fields = ["id", "call", "question", "answer", "published_at"]
 
 
 class CallViewSet(viewsets.ReadOnlyModelViewSet):
@@ -132,7 +167,17 @@ class CallViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     queryset = Call.objects.prefetch_related("phases").order_by("position")
     lookup_field = "code"
-    lookup_value_regex = "[^/]+"
+    lookup_value_regex = "[^/.]+"
+
+
+class QuestionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Questions and answers published for every applicant: public."""
+
+    serializer_class = QuestionSerializer
+    permission_classes = [AllowAny]
+    queryset = Question.objects.select_related("call").order_by("call__position", "published_at")
+    filterset_fields = ["call__code"]
+    lookup_value_regex = ID_PATTERN
 
 
 class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -141,31 +186,30 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DossierSerializer
     filterset_fields = ["status", "phase", "territory"]
     http_method_names = ["get", "patch", "post", "head", "options"]
+    lookup_value_regex = ID_PATTERN
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Dossier.objects.none()
-        return selectors.dossier_list_for_user(self.request.user).order_by("-created_at")
+        return (
+            selectors.dossier_list_for_user(self.request.user)
+            .select_related("phase__call", "organisation")
+            .order_by("-created_at")
+        )
 
     def get_object(self):
         return selectors.dossier_get_for_user(self.request.user, self.kwargs["pk"])
 
     def perform_update(self, serializer):
-        try:
-            services.dossier_save(
-                actor=self.request.user, dossier=serializer.instance, **serializer.validated_data
-            )
-        except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise as_api_error(error) from error
+        services.dossier_save(
+            actor=self.request.user, dossier=serializer.instance, **serializer.validated_data
+        )
 
     @extend_schema(request=None, responses=DossierSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         dossier = self.get_object()
-        try:
-            services.dossier_submit(actor=request.user, dossier_pk=dossier.pk)
-        except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise as_api_error(error) from error
+        services.dossier_submit(actor=request.user, dossier_pk=dossier.pk)
         dossier.refresh_from_db()
         return Response(DossierSerializer(dossier).data)
 
@@ -177,41 +221,42 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
             raise PermissionDenied
         payload = TransitionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        try:
-            services.dossier_transition(
-                actor=request.user, dossier=dossier, **payload.validated_data
-            )
-        except (DjangoPermissionDenied, DjangoValidationError) as error:
-            raise as_api_error(error) from error
+        services.dossier_transition(actor=request.user, dossier=dossier, **payload.validated_data)
         return Response(DossierSerializer(dossier).data)
 
     @extend_schema(request=MessageSerializer, responses=MessageSerializer(many=True))
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def messages(self, request, pk=None):
         dossier = self.get_object()
         if request.method == "POST":
             payload = MessageSerializer(data=request.data)
             payload.is_valid(raise_exception=True)
-            try:
-                services.message_post(
-                    actor=request.user, dossier=dossier, body=payload.validated_data["body"]
-                )
-            except (DjangoPermissionDenied, DjangoValidationError) as error:
-                raise as_api_error(error) from error
+            services.message_post(
+                actor=request.user, dossier=dossier, body=payload.validated_data["body"]
+            )
         return Response(
             MessageSerializer(dossier.messages.select_related("author"), many=True).data
         )
 
+    @extend_schema(responses=AttachmentSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def attachments(self, request, pk=None):
+        dossier = self.get_object()
+        return Response(
+            AttachmentSerializer(dossier.attachments.order_by("uploaded_at", "pk"), many=True).data
+        )
+
     @extend_schema(responses=EvaluationSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def evaluations(self, request, pk=None):
         dossier = self.get_object()
         if not can_instruct_dossier(request.user, dossier) and not can_evaluate_dossier(
             request.user, dossier
         ):
             raise PermissionDenied
-        return Response(
-            EvaluationSerializer(
-                dossier.evaluations.exclude(conflict_of_interest=True), many=True
-            ).data
+        evaluations = (
+            dossier.evaluations.exclude(conflict_of_interest=True)
+            .select_related("reviewer")
+            .prefetch_related("scores__criterion")
         )
+        return Response(EvaluationSerializer(evaluations, many=True).data)

@@ -7,4 +7,44 @@ class AmiConfig(AppConfig):
     verbose_name = _("Appels à manifestation d'intérêt")
 
     def ready(self):
-        from ami import report_section, sources  # noqa: F401  (register with the action plan)
+        from accounts.permissions import is_holder
+        from ami import exports, permissions, report, selectors, sources
+        from core.registry import (
+            HomePanel,
+            NavEntry,
+            ReportSection,
+            computed_sources,
+            export_sources,
+            home_panels,
+            navigation,
+            report_sections,
+        )
+
+        navigation.add(
+            "ami_calls",
+            NavEntry(_("Appels (AMI)"), "ami:call_list", lambda u: True, 10),
+        )
+        navigation.add("ami_mine", NavEntry(_("Mes dossiers"), "ami:my_dossiers", is_holder, 20))
+        navigation.add(
+            "ami_dossiers",
+            NavEntry(_("Dossiers AMI"), "ami:dossier_list", permissions.can_list_dossiers, 30),
+        )
+        home_panels.add(
+            "ami_holder", HomePanel("ami/home_holder.html", selectors.holder_home_panel, 20)
+        )
+        home_panels.add(
+            "ami_officer", HomePanel("ami/home_officer.html", selectors.officer_home_panel, 25)
+        )
+        report_sections.add(
+            "ami",
+            ReportSection(
+                title=report.TITLE,
+                build=report.build_section,
+                template="ami/report_section.html",
+                sheet=report.sheet,
+                order=20,
+            ),
+        )
+        export_sources.add("ami.dossiers", exports.DOSSIERS)
+        for key, source in sources.computed_sources().items():
+            computed_sources.add(key, source)

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from accounts.models import Organisation, User
 from ami.models import Call, Dossier, DossierStatus
 from ami.services import (
     call_set_enforceable_date,
@@ -14,7 +15,6 @@ from ami.services import (
     partner_add,
 )
 from core.reference import reference_loader
-from partners.models import Organisation, User
 
 DEMO_ENFORCEABLE_ON = date(
     2025, 7, 1

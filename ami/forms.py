@@ -1,66 +1,18 @@
 from django import forms
-from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import IdentifierField
+from accounts.models import Organisation, OrganisationType, Role, User
 from ami.models import (
     SECTIONS,
     ConsortiumPartner,
     Departement,
     Dossier,
+    DossierStatus,
     FinancingLine,
     FundingScheme,
     Phase,
 )
-from partners.models import Organisation, OrganisationType, User
-
-
-class SignUpForm(forms.Form):
-    full_name = forms.CharField(label=_("Vos nom et prénom"), max_length=150)
-    email = forms.EmailField(label=_("Adresse e-mail professionnelle"))
-    password = forms.CharField(
-        label=_("Mot de passe"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Au moins 12 caractères, pas uniquement des chiffres."),
-    )
-    organisation_name = forms.CharField(
-        label=_("Raison sociale de votre organisation"), max_length=255
-    )
-    organisation_kind = forms.ChoiceField(
-        label=_("Type de structure"), choices=OrganisationType.choices
-    )
-    identifier = forms.CharField(
-        label=_("SIRET, SIREN ou numéro RNA"),
-        max_length=20,
-        help_text=_("SIREN : 9 chiffres ; SIRET : 14 chiffres ; RNA : W suivi de 9 chiffres."),
-    )
-    legal_form = forms.CharField(label=_("Forme juridique"), max_length=120, required=False)
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "Un compte existe déjà avec cette adresse : connectez-vous ou réinitialisez le mot de passe."
-                )
-            )
-        return email
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("password"):
-            try:
-                validate_password(
-                    cleaned["password"],
-                    User(email=cleaned.get("email", ""), full_name=cleaned.get("full_name", "")),
-                )
-            except forms.ValidationError as error:
-                self.add_error("password", error)
-        return cleaned
-
-
-class InviteForm(forms.Form):
-    full_name = forms.CharField(label=_("Nom et prénom de votre collègue"), max_length=150)
-    email = forms.EmailField(label=_("Son adresse e-mail"))
 
 
 class DossierCreateForm(forms.Form):
@@ -75,17 +27,26 @@ class DossierCreateForm(forms.Form):
 
 
 class DossierForm(forms.ModelForm):
+    """The dossier's answers; ``only`` keeps the fields of one step, so that saving a step
+    (or an autosave from it) never touches the others."""
+
     class Meta:
         model = Dossier
         fields = ["title", "territory", *[name for name, _label in SECTIONS]]
-        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name, _label in SECTIONS}
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name, _label in SECTIONS}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, only=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["territory"].choices = [("", _("— choisir —")), *Departement.choices]
+        if only is not None:
+            for name in list(self.fields):
+                if name not in only:
+                    del self.fields[name]
 
 
 class PartnerForm(forms.ModelForm):
+    identifier = IdentifierField(label=_("SIRET, SIREN ou RNA"), required=False)
+
     class Meta:
         model = ConsortiumPartner
         fields = ["name", "identifier", "role", "share"]
@@ -140,14 +101,17 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from partners.models import Role
-
         self.fields["instructor"].queryset = User.objects.filter(
             role__in=[Role.OFFICER, Role.ADMINISTRATOR], is_active=True
         )
 
 
 class ExtensionForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Référence du dossier"),
+        max_length=40,
+        help_text=_("Communiquée par le porteur ; le brouillon reste invisible pour les agents."),
+    )
     until = forms.DateTimeField(
         label=_("Nouveau délai (heure de Paris)"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -236,8 +200,6 @@ class DossierFilterForm(forms.Form):
     )
 
     def __init__(self, *args, calls, **kwargs):
-        from ami.models import DossierStatus
-
         super().__init__(*args, **kwargs)
         self.fields["call"].choices = [("", _("Tous")), *[(c.code, c.short_title) for c in calls]]
         self.fields["phase"].choices = [

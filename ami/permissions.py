@@ -4,24 +4,30 @@ Holders see only their own organisation's dossiers. Officers see every dossier,
 except those on which they declared a conflict of interest.
 """
 
+from accounts.models import Role
+from accounts.permissions import has_role, is_member, is_officer
 from ami.models import DossierStatus
-from partners.models import Role
-from partners.permissions import has_role, is_officer
 
 
 def _member(user, organisation_id):
-    return bool(
-        user.is_authenticated and user.memberships.filter(organisation_id=organisation_id).exists()
-    )
+    return is_member(user, organisation_id)
 
 
 def has_conflict(user, dossier) -> bool:
-    return dossier.evaluations.filter(reviewer=user, conflict_of_interest=True).exists()
+    # Asked several times per page about the same dossier: the answer is kept on the instance
+    # (``evaluation_save`` forgets it when a reviewer declares a conflict).
+    known = dossier.__dict__.setdefault("_conflicts", {})
+    if user.pk not in known:
+        known[user.pk] = dossier.evaluations.filter(
+            reviewer=user, conflict_of_interest=True
+        ).exists()
+    return known[user.pk]
 
 
 def can_view_dossier(user, dossier) -> bool:
+    """A draft belongs to its organisation until it is submitted: officers see it from then on."""
     if is_officer(user):
-        return not has_conflict(user, dossier)
+        return dossier.status != DossierStatus.DRAFT and not has_conflict(user, dossier)
     return has_role(user, Role.HOLDER) and _member(user, dossier.organisation_id)
 
 
@@ -61,10 +67,3 @@ def can_manage_calls(user) -> bool:
 
 def can_list_dossiers(user) -> bool:
     return is_officer(user)
-
-
-def can_invite_colleague(user, organisation) -> bool:
-    return (
-        has_role(user, Role.HOLDER)
-        and user.memberships.filter(organisation=organisation, is_manager=True).exists()
-    )

@@ -3,9 +3,9 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from accounts.models import OrganisationType as Kind
 from ami.models import Call, Criterion, Phase
 from core.reference import PLAN_DOCUMENT, flag, quote, reference_loader, upsert
-from partners.models import OrganisationType as Kind
 
 PARIS = ZoneInfo("Europe/Paris")
 CONTACT = "AMI-transitions@hautsdefrance.fr"
@@ -22,6 +22,8 @@ REDIRECTION = (
     "régionaux de droit commun (FRATRI, aides à l’innovation, aides aux entreprises, …)"
 )
 LAUNCH = "Cet AMI sera lancé dès l’entrée en vigueur de la présente délibération."
+# (code, label, source wording, phase it applies to or None for all, calls it belongs to)
+COMMON = ("pmcb", "ressourceries")
 CRITERIA = [
     (
         "enjeux",
@@ -38,6 +40,51 @@ CRITERIA = [
         "Impact socio-économique : emplois, service aux entreprises locales, modèle économique soutenable",
         "L’impact socio-économique sera apprécié également, notamment la capacité à créer des emplois, et proposer un "
         "service aux entreprises locales avec un modèle économique soutenable.",
+    ),
+]
+CRITERIA = [(code, label, wording, None, COMMON) for code, label, wording in CRITERIA] + [
+    (
+        "synergies",
+        "Synergies d’acteurs complémentaires (consortiums publics-privés, territoires, éco-organismes)",
+        "Seront particulièrement étudiés les projets émanant de synergies d’acteurs complémentaires "
+        "(consortiums publics-privés, territoires et éco organismes)",
+        None,
+        COMMON,
+    ),
+    (
+        "taille-pmcb",
+        "Plateforme de taille conséquente, démarrage opérationnel à court terme",
+        "permettant de constituer des plateformes de taille conséquente avec un démarrage opérationnel "
+        "à court terme.",
+        None,
+        ("pmcb",),
+    ),
+    (
+        "taille-ressourceries",
+        "Plateforme multi-produits de taille conséquente, démarrage opérationnel à court terme",
+        "permettant de constituer des plateformes multi-produits de taille conséquente avec un démarrage "
+        "opérationnel à court terme.",
+        None,
+        ("ressourceries",),
+    ),
+    (
+        "portee-geographique",
+        "Portée géographique : un large bassin d’emploi utilise la plateforme et participe aux flux",
+        "Il sera important de démontrer également la portée géographique des projets en permettant aux "
+        "entreprises d’un large bassin d’emploi d’utiliser la plateforme et de participer aux flux de "
+        "produits, de matières et matériaux déployant ainsi massivement l’économie circulaire dans la "
+        "construction.",
+        None,
+        ("pmcb",),
+    ),
+    (
+        "capacite-operateur",
+        "Capacité de l’opérateur démontrée par des opérations réalisées (accompagner, conseiller, coordonner)",
+        "Aux opérateurs ayant démontré (par des opérations réalisées) leurs connaissances et leur capacité "
+        "technique d’accompagner, de conseiller et de coordonner aux côtés de la Région les initiatives de "
+        "ressourceries-recycleries qui émergeront de la phase 2 de l’AMI.",
+        1,
+        ("ressourceries",),
     ),
 ]
 
@@ -146,7 +193,9 @@ def load_calls(report):
                 "source_wording": entry["title"],
             },
         )
-        for position, (code, label, wording) in enumerate(CRITERIA):
+        for position, (code, label, wording, phase_number, calls) in enumerate(CRITERIA):
+            if call.code not in calls:
+                continue
             upsert(
                 report,
                 Criterion,
@@ -154,6 +203,7 @@ def load_calls(report):
                 {
                     "label": label,
                     "position": position,
+                    "phase_number": phase_number,
                     "source_document": PLAN_DOCUMENT,
                     "source_wording": wording,
                 },
@@ -221,6 +271,18 @@ def _flag_phase(report, call, phase, spec):
             code="opening-missing",
             message="Le texte dit que l'AMI est lancé dès l'entrée en vigueur de la délibération, sans date : l'ouverture reste à saisir.",
             evidence=[quote(PLAN_DOCUMENT, LAUNCH)],
+        )
+    if call.code == "ressourceries" and phase.number == 2:
+        flag(
+            report,
+            phase,
+            code="deadline-time-missing",
+            message=(
+                "« avant le 5 juin 2026 » ne donne pas d'heure : la clôture est fixée au 5 juin 2026 à 00:00 "
+                "(heure de Paris), le dernier dépôt accepté étant le 4 juin à 23:59:59. À confirmer, ou à "
+                "reporter (par exemple au 5 juin à 12:00) sur la page de la phase."
+            ),
+            evidence=[quote(PLAN_DOCUMENT, spec["deadline_wording"])],
         )
     if call.code == "ressourceries" and phase.number == 1:
         flag(

@@ -1,9 +1,10 @@
 from django.db.models import Count, Q
+from django.http import Http404
 
-from ami.models import Call, Dossier, DossierStatus, Phase
-from ami.permissions import can_view_dossier
+from accounts.permissions import is_holder, is_officer
+from ami.models import Call, Dossier, DossierStatus, Evaluation, Phase
+from ami.permissions import can_list_dossiers, can_view_dossier
 from core.security import refuse_as_not_found
-from partners.permissions import is_officer
 
 SUBMITTED_STATES = [s for s in DossierStatus.values if s != DossierStatus.DRAFT]
 
@@ -17,8 +18,6 @@ def call_get(code):
         Call.objects.prefetch_related("phases", "criteria", "questions").filter(code=code).first()
     )
     if call is None:
-        from django.http import Http404
-
         raise Http404
     return call
 
@@ -26,12 +25,22 @@ def call_get(code):
 def dossier_list_for_user(user):
     dossiers = Dossier.objects.select_related("phase__call", "organisation", "instructor")
     if is_officer(user):
-        return dossiers.exclude(evaluations__reviewer=user, evaluations__conflict_of_interest=True)
+        return dossiers.exclude(status=DossierStatus.DRAFT).exclude(pk__in=conflicts_of(user))
     return dossiers.filter(organisation__memberships__user=user)
 
 
+def conflicts_of(user):
+    """The dossiers on which ``user`` declared a conflict of interest (one evaluation saying
+    both: not any evaluation by them and any conflict by someone else)."""
+    return Evaluation.objects.filter(reviewer=user, conflict_of_interest=True).values("dossier_id")
+
+
 def dossier_get_for_user(user, pk):
-    dossier = Dossier.objects.select_related("phase__call", "organisation").filter(pk=pk).first()
+    dossier = (
+        Dossier.objects.select_related("phase__call", "organisation", "instructor")
+        .filter(pk=pk)
+        .first()
+    )
     if dossier is None or not can_view_dossier(user, dossier):
         refuse_as_not_found(user, "dossier", pk)
     return dossier
@@ -84,26 +93,22 @@ def retained_series(*, counts_for_phase_of_call):
 
 
 def phase_ranking(phase, *, hide_conflicts_of=None):
-    """Dossiers of a phase with their consolidated score (mean of the reviewers' weighted scores),
-    without those on which ``hide_conflicts_of`` declared a conflict of interest."""
-    from ami.services import consolidated_score
-
-    dossiers = list(
+    """The phase's submitted dossiers as two querysets: those with a consolidated score (the
+    mean of the reviewers' weighted scores, kept on the dossier), best first, and those no
+    reviewer has completed yet. Dossiers on which ``hide_conflicts_of`` declared a conflict
+    of interest are left out."""
+    dossiers = (
         Dossier.objects.filter(phase=phase, status__in=SUBMITTED_STATES)
         .select_related("organisation")
-        .prefetch_related("evaluations__scores__criterion")
+        .only("pk", "reference", "title", "status", "consolidated_score", "organisation__name")
     )
     if hide_conflicts_of is not None:
-        dossiers = [
-            dossier
-            for dossier in dossiers
-            if not any(
-                e.reviewer_id == hide_conflicts_of.pk and e.conflict_of_interest
-                for e in dossier.evaluations.all()
-            )
-        ]
-    ranked = [(dossier, consolidated_score(dossier)) for dossier in dossiers]
-    return sorted(ranked, key=lambda item: (item[1] is None, -(item[1] or 0)))
+        dossiers = dossiers.exclude(pk__in=conflicts_of(hide_conflicts_of))
+    ranked = dossiers.filter(consolidated_score__isnull=False).order_by(
+        "-consolidated_score", "reference"
+    )
+    unevaluated = dossiers.filter(consolidated_score__isnull=True).order_by("reference")
+    return ranked, unevaluated
 
 
 def dossier_counts_by_phase():
@@ -116,3 +121,23 @@ def dossier_counts_by_phase():
         )
         .order_by("call__position", "number")
     )
+
+
+def holder_home_panel(user):
+    return {} if is_holder(user) else None
+
+
+def officer_home_panel(user):
+    return {} if can_list_dossiers(user) else None
+
+
+def dossier_by_reference(phase, reference):
+    """A dossier of the phase by the reference its holder quotes (for an extension)."""
+    return Dossier.objects.filter(phase=phase, reference=reference.strip().upper()).first()
+
+
+def criteria_for(phase):
+    """The call's criteria that apply to this phase (those of every phase and its own)."""
+    return phase.call.criteria.filter(
+        Q(phase_number__isnull=True) | Q(phase_number=phase.number)
+    ).order_by("position")

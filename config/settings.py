@@ -16,10 +16,26 @@ from config.env import env
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 EMBEDDED = not env.is_set("DATABASE_URL")
-DEBUG = env.bool("DEBUG", EMBEDDED)
+# The embedded default runs as production does (the portal's own error pages, never Django's
+# debug page); DEBUG=true is for development only.
+DEBUG = env.bool("DEBUG", False)
+# Served over plain HTTP on this machine: the embedded default, or development.
+LOCAL = EMBEDDED or DEBUG
 
-if DEBUG:
-    SECRET_KEY = env.str("SECRET_KEY", "embedded-default-not-secret-never-use-in-production")
+
+def _local_secret_key(path):
+    """A key of this installation, made once and kept in var/ (never in the repository)."""
+    import secrets
+
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(64))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+if LOCAL and not env.is_set("SECRET_KEY"):
+    SECRET_KEY = _local_secret_key(BASE_DIR / "var" / "secret-key")
 else:
     SECRET_KEY = env.str("SECRET_KEY")
     if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
@@ -27,7 +43,7 @@ else:
             "SECRET_KEY: must be at least 50 characters with at least 5 distinct ones."
         )
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if LOCAL else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env.url("SITE_URL", "http://127.0.0.1:8000", schemes={"http", "https"})
 
@@ -50,6 +66,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "csp",
     "core",
+    "accounts",
     "partners",
     "actionplan",
     "ami",
@@ -66,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "core.middleware.TwoFactorRequiredMiddleware",
+    "accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -97,6 +114,9 @@ TEMPLATES = [
 DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", 0 if EMBEDDED else 60, minimum=0)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A persistent connection is checked before reuse: after a database restart the next request
+# reconnects instead of failing once per web worker.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.url("REDIS_URL", None, schemes={"redis", "rediss"})
@@ -107,9 +127,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-AUTH_USER_MODEL = "partners.User"
+AUTH_USER_MODEL = "accounts.User"
+# Roles answer permission checks first: an officer's pages need no permission query.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.RolePermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -130,7 +152,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Officers and administrators must use TOTP in production; the embedded demo
 # relaxes this so that a newcomer can sign in at once (the sign-in page says so).
-REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", not DEBUG)
+REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", not LOCAL)
 OTP_TOTP_ISSUER = "Région Hauts-de-France — industrie circulaire"
 
 # Login throttling: a cool-off, never an indefinite lock-out.
@@ -138,7 +160,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env.seconds("AXES_COOLOFF_SECONDS", 15 * 60)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
@@ -163,10 +185,12 @@ STORAGES = {
     },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
+        if LOCAL
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Locally WhiteNoise serves the static files straight from the apps (no collectstatic).
+WHITENOISE_USE_FINDERS = LOCAL
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 _email = env.email("EMAIL_URL", "consolemail://")
@@ -190,7 +214,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
+if not LOCAL:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", True)
@@ -220,11 +244,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["accounts.api_permissions.SignedInWithTwoFactor"],
+    "EXCEPTION_HANDLER": "core.drf.api_exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.drf.PortalAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
 }
@@ -236,6 +261,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for the départements wherever a dossier, a measurement or a site is located.
+    "ENUM_NAME_OVERRIDES": {"Departement": "core.territories.Departement"},
 }
 
 # Celery: without REDIS_URL tasks run eagerly in the web process (embedded
@@ -257,7 +284,22 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "core.tasks.heartbeat", "schedule": 60.0},
-    "drain-outbox": {"task": "core.tasks.drain_outbox", "schedule": 30.0},
+    # Follow-up work of every write leaves through the outbox (core/outbox.py).
+    "drain-outbox": {
+        "task": "core.tasks.drain_outbox",
+        "schedule": env.int("OUTBOX_DRAIN_SECONDS", 5, minimum=1),
+        "options": {"expires": 30},
+    },
+    "sweep-exports": {
+        "task": "core.tasks.sweep_exports",
+        "schedule": 60.0,
+        "options": {"expires": 60},
+    },
+    "sweep-abandoned-reports": {
+        "task": "actionplan.tasks.sweep_abandoned_reports",
+        "schedule": 60.0,
+        "options": {"expires": 60},
+    },
     "ami-draft-reminders": {
         "task": "ami.tasks.send_draft_reminders",
         "schedule": crontab(minute=0),
@@ -275,6 +317,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "actionplan.tasks.schedule_quarterly_report",
         "schedule": crontab(hour=6, minute=15, day_of_month="1-7", month_of_year="1,4,7,10"),
     },
+    "partners-obligation-notices": {
+        "task": "partners.tasks.send_obligation_notices",
+        "schedule": crontab(hour=7, minute=45),
+    },
     "measurement-reminders": {
         "task": "actionplan.tasks.send_measurement_reminders",
         "schedule": crontab(hour=7, minute=30),
@@ -284,10 +330,20 @@ CELERY_BEAT_SCHEDULE = {
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # Attachments of AMI dossiers.
+# An officer's opening of a dossier is written to the audit trail once per hour per dossier.
+AUDIT_ACCESS_WINDOW_SECONDS = env.int("AUDIT_ACCESS_WINDOW_SECONDS", 3600, minimum=0)
+# Exports up to this many rows are streamed in the response; larger ones are written by a
+# worker and kept EXPORT_RETENTION_DAYS days (see core/exports.py).
+EXPORT_INLINE_MAX_ROWS = env.int("EXPORT_INLINE_MAX_ROWS", 5000, minimum=0)
+EXPORT_RETENTION_DAYS = env.int("EXPORT_RETENTION_DAYS", 7, minimum=1)
 AMI_MAX_FILE_BYTES = env.int("AMI_MAX_FILE_BYTES", 10 * 1024 * 1024, minimum=1)
 AMI_MAX_DOSSIER_BYTES = env.int("AMI_MAX_DOSSIER_BYTES", 50 * 1024 * 1024, minimum=1)
 # clamd's socket ("/run/clamav/clamd.ctl") or "tcp://127.0.0.1:3310"; empty: no antivirus scan.
 CLAMAV_ADDRESS = env.str("CLAMAV_ADDRESS", "")
+# Without an antivirus, production serves no uploaded file unless the operator waives the scan
+# explicitly (ANTIVIRUS_WAIVED=true), which `check --deploy` then reports every time.
+ANTIVIRUS_WAIVED = env.bool("ANTIVIRUS_WAIVED", False)
+SERVE_UNSCANNED_FILES = LOCAL or ANTIVIRUS_WAIVED
 
 LOGGING = {
     "version": 1,

@@ -7,4 +7,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle du portail")
 
     def ready(self):
-        from core import security  # noqa: F401  (connects the sign-in log receivers)
+        from core import checks, permissions, security, selectors  # noqa: F401  (log, checks)
+        from core.registry import HomePanel, NavEntry, home_panels, navigation
+
+        navigation.add(
+            "data_flags",
+            NavEntry(_("Points à confirmer"), "data_flags", permissions.can_view_data_flags, 80),
+        )
+        home_panels.add(
+            "data_flags",
+            HomePanel("core/home_data_flags.html", selectors.data_flags_home_panel, order=15),
+        )

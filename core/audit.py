@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from auditlog.context import auditlog_value, set_extra_data
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
@@ -86,6 +88,20 @@ def audit_event(*, actor, obj, event, changes=None, reason="", access=False):
         actor_email=getattr(actor, "email", None),
         additional_data={"event": event, "reason": reason},
     )
+
+
+def access_key(*, actor, obj, event):
+    return f"audit-access:{actor.pk}:{obj._meta.label_lower}:{obj.pk}:{event}"
+
+
+def audit_access(*, actor, obj, event, reason=""):
+    """Record that ``actor`` opened ``obj``, once per ``AUDIT_ACCESS_WINDOW_SECONDS`` (an hour)
+    for each person and object: reading the page again within the hour costs a cache lookup,
+    not a write, and the trail still says who opened what and when they first did in each hour."""
+    window = settings.AUDIT_ACCESS_WINDOW_SECONDS
+    if window and not cache.add(access_key(actor=actor, obj=obj, event=event), 1, window):
+        return None
+    return audit_event(actor=actor, obj=obj, event=event, access=True, reason=reason)
 
 
 def audit_trail_for(obj):

@@ -1,13 +1,39 @@
-"""Table exports for spreadsheet users: CSV as French spreadsheet software reads it, and XLSX."""
+"""Table exports for spreadsheet users: CSV as French spreadsheet software reads it, and XLSX.
+
+One way to answer an export request, ``export_respond``: up to ``EXPORT_INLINE_MAX_ROWS``
+rows the file is streamed in the response (CSV row by row; XLSX written by openpyxl's
+write-only mode into a spooled temporary file), so neither time nor memory grows with the
+table; beyond, a worker writes it into a stored file and the user is told when it is ready
+(the way pretix runs its exports), so no request ever comes near the worker timeout.
+"""
 
 import csv
-import io
+import tempfile
 from datetime import date, datetime
 
-from django.http import HttpResponse
-from openpyxl import Workbook
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.registry import export_sources
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX_TYPE}
+
+# A cell starting with one of these is read as a formula by spreadsheet software
+# (OWASP "CSV injection"): text typed by a user must never run as one.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value):
+    """Text as spreadsheet software will show it, never run it: a leading apostrophe before
+    anything that would start a formula. Numbers and dates pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _csv_cell(cell):
@@ -18,42 +44,101 @@ def _csv_cell(cell):
         return f"{cell:.2f}".replace(".", ",")
     if isinstance(cell, (date, datetime)):
         return cell.strftime("%d/%m/%Y")
-    return str(cell)
+    return inert(str(cell))
 
 
-def _attachment(response, filename):
+def _xlsx_cell(cell):
+    return cell if isinstance(cell, (int, float, date, type(None))) else inert(str(cell))
+
+
+class _Echo:
+    """A file-like object whose ``write`` hands the line back, for streaming csv.writer."""
+
+    def write(self, value):
+        return value
+
+
+def csv_lines(header, rows):
+    """The CSV file line by line: UTF-8 with a byte-order mark so that spreadsheet software
+    opens it as such, semicolons as French settings expect."""
+    writer = csv.writer(_Echo(), delimiter=";")
+    yield "\ufeff" + writer.writerow([str(title) for title in header])
+    for row in rows:
+        yield writer.writerow([_csv_cell(cell) for cell in row])
+
+
+def write_csv(header, rows, target):
+    """Write the CSV into a binary file; returns the number of data rows."""
+    lines = 0
+    for line in csv_lines(header, rows):
+        target.write(line.encode("utf-8"))
+        lines += 1
+    return lines - 1  # the header is not a row
+
+
+def write_xlsx(header, rows, target, *, sheet_title):
+    """Write the workbook into a binary file with openpyxl's write-only mode (rows go to
+    disk as they come); returns the number of data rows."""
+    from openpyxl import Workbook  # loaded when an export is asked for, not with the URLs
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(str(sheet_title)[:31])
+    sheet.append([str(title) for title in header])
+    count = 0
+    for row in rows:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=_xlsx_cell(value))
+            if isinstance(value, (date, datetime)):
+                cell.number_format = "DD/MM/YYYY"
+            cells.append(cell)
+        sheet.append(cells)
+        count += 1
+    book.save(target)
+    return count
+
+
+def csv_response(header, rows, filename):
+    response = StreamingHttpResponse(csv_lines(header, rows), content_type=CONTENT_TYPES["csv"])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def csv_response(header, rows, filename):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so that spreadsheet software opens it as UTF-8
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(title) for title in header])
-    for row in rows:
-        writer.writerow([_csv_cell(cell) for cell in row])
-    return _attachment(
-        HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8"), filename
-    )
-
-
 def xlsx_response(header, rows, filename, *, sheet_title):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = str(sheet_title)
-    sheet.append([str(title) for title in header])
-    for row in rows:
-        sheet.append(
-            [
-                cell if isinstance(cell, (int, float, date, type(None))) else str(cell)
-                for cell in row
-            ]
+    # Spooled: a small workbook stays in memory, a larger one goes to a temporary file.
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 -- FileResponse closes it
+    write_xlsx(header, rows, spool, sheet_title=sheet_title)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+
+
+def export_filename(source, file_format, day):
+    return f"{source.filename}-{day.isoformat()}.{file_format}"
+
+
+def export_respond(request, source_key, params, file_format):
+    """Answer an export request: the file itself when it is small, otherwise a stored export
+    prepared by a worker (the user is sent to their exports page and told by e-mail)."""
+    from core.services import export_request  # services build files with the writers above
+
+    source = export_sources.get(source_key)
+    if file_format not in CONTENT_TYPES or source is None:
+        raise ValueError(f"unknown export {source_key}.{file_format}")
+    if source.count(request.user, params) > settings.EXPORT_INLINE_MAX_ROWS:
+        export_request(
+            owner=request.user, source=source_key, params=params, file_format=file_format
         )
-    for column in sheet.iter_cols(min_row=2):
-        for cell in column:
-            if isinstance(cell.value, (date, datetime)):
-                cell.number_format = "DD/MM/YYYY"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename)
+        messages.success(
+            request,
+            _(
+                "L'export est volumineux : il est en préparation. Il apparaîtra ci-dessous et "
+                "vous recevrez un courriel dès qu'il sera prêt."
+            ),
+        )
+        return redirect("export_list")
+    filename = export_filename(source, file_format, timezone.localdate())
+    rows = source.rows(request.user, params)
+    if file_format == "csv":
+        return csv_response(source.header(), rows, filename)
+    return xlsx_response(source.header(), rows, filename, sheet_title=source.sheet_title)

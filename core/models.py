@@ -34,6 +34,8 @@ class DataFlag(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")
+    # The subject as it read when flagged: the list shows it without fetching every subject.
+    subject_label = models.CharField(_("objet"), max_length=255, blank=True)
     code = models.SlugField(_("code"), max_length=80)
     message = models.TextField(_("constat"))
     evidence = models.JSONField(
@@ -96,3 +98,47 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk}"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("en attente")
+    RUNNING = "running", _("en préparation")
+    READY = "ready", _("prêt")
+    FAILED = "failed", _("échec")
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "XLSX"
+
+
+class ExportFile(models.Model):
+    """A large export produced by a worker into a stored file that only its owner may download
+    (and only while they still may read what it contains)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exports"
+    )
+    source = models.CharField(_("contenu"), max_length=80)
+    params = models.JSONField(default=dict, blank=True)
+    file_format = models.CharField(_("format"), max_length=4, choices=ExportFormat)
+    status = models.CharField(
+        _("état"), max_length=10, choices=ExportStatus, default=ExportStatus.QUEUED
+    )
+    filename = models.CharField(_("nom du fichier"), max_length=200)
+    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    row_count = models.PositiveIntegerField(_("lignes"), null=True, blank=True)
+    failure_reason = models.TextField(blank=True)
+    requested_at = models.DateTimeField(_("demandé le"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+    # A worker's claim; past it, the export is taken up again (worker killed, task lost).
+    lease_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["owner", "-requested_at"], name="export_owner_recent")]
+        verbose_name = _("export")
+
+    def __str__(self):
+        return self.filename

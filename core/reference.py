@@ -96,7 +96,7 @@ def flag(report, subject, *, code, message, evidence):
         report,
         DataFlag,
         {"content_type": content_type, "object_id": subject.pk, "code": code},
-        {"message": message, "evidence": evidence},
+        {"message": message, "evidence": evidence, "subject_label": str(subject)[:255]},
     )
 
 

@@ -1,5 +1,6 @@
-from core.models import DataFlag
+from core.models import DataFlag, ExportFile, ExportStatus
 from core.permissions import can_view_data_flags
+from core.registry import export_sources
 from core.security import refuse_as_not_found
 
 
@@ -13,3 +14,32 @@ def data_flag_get_for_user(user, pk):
     if data_flag is None or not can_view_data_flags(user):
         refuse_as_not_found(user, "data flag", pk)
     return data_flag
+
+
+def data_flags_home_panel(user):
+    if not can_view_data_flags(user):
+        return None
+    return {"open_flags": DataFlag.objects.filter(status=DataFlag.Status.OPEN).count()}
+
+
+def export_list_for_user(user):
+    return ExportFile.objects.filter(owner=user).only(
+        "pk",
+        "filename",
+        "file_format",
+        "status",
+        "row_count",
+        "failure_reason",
+        "requested_at",
+        "finished_at",
+        "owner_id",
+    )
+
+
+def export_get_for_user(user, pk):
+    """A ready export of the user's own, while they may still read what it contains."""
+    export = ExportFile.objects.filter(pk=pk, owner=user, status=ExportStatus.READY).first()
+    source = export_sources.get(export.source) if export else None
+    if export is None or not export.file or source is None or not source.allowed(user):
+        refuse_as_not_found(user, "export", pk)
+    return export

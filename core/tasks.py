@@ -1,8 +1,11 @@
+"""Celery tasks of the ground floor: thin, with time limits; the work is in services."""
+
 import socket
 
-from celery import shared_task
+from celery import Task, shared_task
 
-from core.services import heartbeat_answer
+from core.outbox import outbox_drain
+from core.services import export_build, export_fail, exports_sweep, heartbeat_answer
 
 
 @shared_task(
@@ -17,8 +20,33 @@ def heartbeat(name="worker"):
     heartbeat_answer(name=name, answered_by=socket.gethostname())
 
 
+# Beat sends this every few seconds; a drain that waited longer than that in the queue
+# is dropped (``expires`` in the schedule), the next one does the work.
 @shared_task(acks_late=True, time_limit=300, soft_time_limit=270)
 def drain_outbox():
-    from core.outbox import outbox_drain
+    return outbox_drain()
 
-    outbox_drain()
+
+class _ExportTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        export_fail(export_pk=args[0], reason=repr(exc))
+
+
+# The lease (core.services.EXPORT_LEASE, 15 min) outlasts the time limit: a running export
+# is never taken up by the sweep while its first worker may still finish it.
+@shared_task(
+    base=_ExportTask,
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=30,
+    max_retries=2,
+    time_limit=600,
+    soft_time_limit=570,
+)
+def build_export(export_pk):
+    export_build(export_pk=export_pk)
+
+
+@shared_task(acks_late=True, time_limit=120, soft_time_limit=100)
+def sweep_exports():
+    return exports_sweep()

@@ -1,45 +1,42 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.audit import audit_event
 from core.forms import DataFlagResolutionForm
-from core.models import DataFlag, WorkerHeartbeat
+from core.models import DataFlag, ExportStatus, WorkerHeartbeat
 from core.permissions import can_resolve_data_flag, can_view_data_flags
+from core.registry import home_panels
 from core.security import log_refused
-from core.selectors import data_flag_get_for_user, data_flag_list
+from core.selectors import (
+    data_flag_get_for_user,
+    data_flag_list,
+    export_get_for_user,
+    export_list_for_user,
+)
 from core.services import data_flag_resolve
-from partners.selectors import organisations_of
+
+DATA_FLAGS_PAGE_SIZE = 25
+EXPORTS_PAGE_SIZE = 20
 
 
 @login_required
 def home(request):
-    from actionplan.models import Measurement, MeasurementStatus, Report, ReportStatus
-    from actionplan.permissions import can_view_reports
-    from actionplan.reports import period_label
-    from partners.permissions import is_officer
-
-    context = {"organisations": organisations_of(request.user), "reports": None}
-    if can_view_reports(request.user):
-        ready = Report.objects.filter(status=ReportStatus.READY).order_by(
-            "-period_end", "-version"
-        )[:4]
-        context["reports"] = [
-            (report, period_label(report.period_start, report.period_end)) for report in ready
-        ]
-    if is_officer(request.user):
-        context["pending_count"] = (
-            Measurement.objects.filter(status=MeasurementStatus.PENDING)
-            .exclude(entered_by=request.user)
-            .count()
-        )
-        context["open_flags"] = DataFlag.objects.filter(status=DataFlag.Status.OPEN).count()
-    return render(request, "core/home.html", context)
+    """The home page: the panels the apps registered, each shown to whoever it concerns."""
+    panels = []
+    for panel in home_panels.values():
+        context = panel.context(request.user)
+        if context is not None:
+            panels.append({"template": panel.template, "context": context})
+    return render(request, "core/home.html", {"panels": panels})
 
 
 @never_cache
@@ -54,21 +51,28 @@ def healthz(request):
     return JsonResponse({"database": "ok", "worker_last_seen_seconds_ago": worker_age})
 
 
+def _error(request, status, detail):
+    """Pages get the portal's own error page; the API answers in JSON, like DRF does."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(detail)}, status=status)
+    return render(request, f"{status}.html", status=status)
+
+
 def permission_denied(request, exception=None):
     log_refused(request, "permission denied")
-    return render(request, "403.html", status=403)
+    return _error(request, 403, _("Vous n'avez pas la permission d'effectuer cette action."))
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return _error(request, 404, _("Introuvable."))
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    return _error(request, 500, _("Erreur du serveur."))
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return _error(request, 400, _("Requête incorrecte."))
 
 
 @login_required
@@ -76,12 +80,14 @@ def data_flag_index(request):
     if not can_view_data_flags(request.user):
         raise PermissionDenied
     status = request.GET.get("statut") or DataFlag.Status.OPEN
-    flags = list(data_flag_list(status=status if status in DataFlag.Status.values else None))
+    flags = data_flag_list(status=status if status in DataFlag.Status.values else None)
+    page = Paginator(flags, DATA_FLAGS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "core/data_flags.html",
         {
-            "flags": flags,
+            "flags": page,
+            "page": page,
             "status": status,
             "statuses": DataFlag.Status.choices,
             "form": DataFlagResolutionForm(),
@@ -104,3 +110,24 @@ def data_flag_resolve_view(request, pk):
             messages.success(request, _("Décision enregistrée."))
             return redirect("data_flags")
     return render(request, "core/data_flag_resolve.html", {"flag": data_flag, "form": form})
+
+
+@login_required
+def export_list(request):
+    """The exports a worker prepared for the user, newest first."""
+    page = Paginator(export_list_for_user(request.user), EXPORTS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    pending = any(e.status in (ExportStatus.QUEUED, ExportStatus.RUNNING) for e in page)
+    return render(
+        request,
+        "core/export_list.html",
+        {"page": page, "pending": pending, "retention_days": settings.EXPORT_RETENTION_DAYS},
+    )
+
+
+@login_required
+def export_download(request, pk):
+    export = export_get_for_user(request.user, pk)
+    audit_event(actor=request.user, obj=export, event="downloaded", access=True)
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename)

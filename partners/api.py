@@ -1,60 +1,227 @@
-from django.utils.translation import gettext_lazy as _
+"""API of the register of partnerships, with the pages' permissions."""
+
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, viewsets
-from rest_framework.decorators import api_view
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from partners.models import Organisation, User
-from partners.selectors import organisation_get_for_user, organisation_list_for_user
+from accounts.api_permissions import allowed_if
+from core.drf import ID_PATTERN
+from partners import selectors, services
+from partners.models import (
+    Convention,
+    ConventionAction,
+    Event,
+    EventOrganisation,
+    FollowedProject,
+    Meeting,
+    Person,
+    Theme,
+)
+from partners.permissions import can_view_partnerships
+
+CanViewPartnerships = allowed_if(can_view_partnerships)
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+class PersonSerializer(serializers.ModelSerializer):
+    organisation = serializers.CharField(source="organisation.name", read_only=True)
 
     class Meta:
-        model = Organisation
+        model = Person
+        fields = ["id", "full_name", "organisation", "position"]
+
+
+class ConventionSerializer(serializers.ModelSerializer):
+    end_date = serializers.DateField(read_only=True, allow_null=True)
+    parties = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Convention
         fields = [
             "id",
-            "name",
-            "short_name",
-            "legal_form",
-            "kind",
-            "kind_label",
-            "identifier",
-            "city",
-            "website",
+            "code",
+            "title",
+            "deliberation_body",
+            "deliberation_date",
+            "deliberation_subject",
+            "received_at_prefecture",
+            "published_on",
+            "notification_date",
+            "duration_months",
+            "duration_wording",
+            "end_date",
+            "financial_commitment",
+            "financial_wording",
+            "amendment_wording",
+            "appeal_wording",
+            "parties",
         ]
 
+    def get_parties(self, convention) -> list[str]:
+        return [party.organisation.name for party in convention.parties.all()]
 
-class UserSerializer(serializers.ModelSerializer):
-    role_label = serializers.CharField(source="get_role_display", read_only=True)
-    organisations = OrganisationSerializer(
-        source="memberships_organisations", many=True, read_only=True
+
+class ThemeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Theme
+        fields = ["id", "domain", "label"]
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    holder = serializers.CharField(source="holder.name", read_only=True)
+
+    class Meta:
+        model = FollowedProject
+        fields = ["id", "name", "domain", "holder", "status", "next_step", "source_wording"]
+
+
+class ConventionActionSerializer(serializers.ModelSerializer):
+    themes = ThemeSerializer(many=True, read_only=True)
+    projects = ProjectSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ConventionAction
+        fields = ["id", "convention", "number", "title", "annex_wording", "themes", "projects"]
+
+
+class ObligationSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    starts = serializers.DateField(allow_null=True)
+    deadline = serializers.DateField(allow_null=True)
+    state = serializers.CharField()
+    state_label = serializers.CharField()
+    held = serializers.IntegerField()
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    attendees = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=Person.objects.all(), required=False
     )
 
     class Meta:
-        model = User
-        fields = ["id", "email", "full_name", "role", "role_label", "organisations"]
+        model = Meeting
+        fields = [
+            "id",
+            "convention",
+            "kind",
+            "date",
+            "place",
+            "attendees",
+            "minutes_date",
+            "decisions",
+            "follow_up_actions",
+        ]
+        read_only_fields = ["convention"]
 
 
-class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
-    """Organisations: officers see the whole register, others their own organisations."""
+class EventOrganisationSerializer(serializers.ModelSerializer):
+    organisation = serializers.CharField(source="organisation.name")
 
-    serializer_class = OrganisationSerializer
-    filterset_fields = ["kind"]
+    class Meta:
+        model = EventOrganisation
+        fields = ["organisation", "role"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    involved = EventOrganisationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "title",
+            "project",
+            "starts_on",
+            "ends_on",
+            "place",
+            "themes",
+            "participant_count",
+            "involved",
+            "source_wording",
+        ]
+
+
+class ConventionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Conventions: officers and the committee see all; a partner those of its organisation."""
+
+    serializer_class = ConventionSerializer
+    permission_classes = [CanViewPartnerships]
+    lookup_value_regex = ID_PATTERN
 
     def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
-            return Organisation.objects.none()
-        return organisation_list_for_user(self.request.user).order_by("name")
+        if getattr(self, "swagger_fake_view", False):
+            return Convention.objects.none()
+        return (
+            selectors.convention_list_for_user(self.request.user)
+            .prefetch_related("parties__organisation")
+            .order_by("pk")
+        )
 
     def get_object(self):
-        return organisation_get_for_user(self.request.user, self.kwargs["pk"])
+        return selectors.convention_get_for_user(self.request.user, self.kwargs["pk"])
+
+    @extend_schema(responses=ObligationSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def obligations(self, request, pk=None):
+        convention = self.get_object()
+        return Response(
+            ObligationSerializer(selectors.convention_obligations(convention), many=True).data
+        )
+
+    @extend_schema(request=MeetingSerializer, responses=MeetingSerializer(many=True))
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
+    def meetings(self, request, pk=None):
+        convention = self.get_object()
+        if request.method == "POST":
+            payload = MeetingSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            services.meeting_record(
+                actor=request.user, convention=convention, **payload.validated_data
+            )
+        return Response(MeetingSerializer(selectors.meetings_of(convention), many=True).data)
 
 
-@extend_schema(responses=UserSerializer, summary=_("Le compte connecté"))
-@api_view(["GET"])
-def me(request):
-    user = request.user
-    user.memberships_organisations = Organisation.objects.filter(memberships__user=user)
-    return Response(UserSerializer(user).data)
+class ConventionActionViewSet(viewsets.ReadOnlyModelViewSet):
+    """The conventions' actions with their themes and followed projects."""
+
+    serializer_class = ConventionActionSerializer
+    permission_classes = [CanViewPartnerships]
+    filterset_fields = ["convention"]
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return ConventionAction.objects.none()
+        visible = selectors.convention_list_for_user(self.request.user).values("pk")
+        return (
+            ConventionAction.objects.filter(convention__in=visible)
+            .prefetch_related("themes", "projects__holder")
+            .order_by("convention", "number")
+        )
+
+
+class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ProjectSerializer
+    permission_classes = [CanViewPartnerships]
+    filterset_fields = ["action", "status", "domain"]
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return FollowedProject.objects.none()
+        visible = selectors.convention_list_for_user(self.request.user).values("pk")
+        return (
+            FollowedProject.objects.filter(action__convention__in=visible)
+            .select_related("holder")
+            .order_by("pk")
+        )
+
+
+class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = EventSerializer
+    permission_classes = [CanViewPartnerships]
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self):
+        return selectors.event_list()

@@ -1,42 +1,73 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Organisation
+from partners.models import DeliverableStatus, MeetingKind, Person, ProjectStatus
 
-class SignInForm(AuthenticationForm):
-    username = forms.EmailField(
-        label=_("Adresse e-mail"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    password = forms.CharField(
-        label=_("Mot de passe"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-
-    error_messages = {
-        "invalid_login": _(
-            "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie et réessayez."
-        ),
-        "inactive": _("Ce compte est désactivé."),
-    }
-
-    def clean_username(self):
-        return self.cleaned_data["username"].lower()
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class TokenForm(forms.Form):
-    token = forms.CharField(
-        label=_("Code à 6 chiffres de votre application d'authentification"),
-        min_length=6,
-        max_length=6,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]{6}"}
-        ),
+class NotificationDateForm(forms.Form):
+    notification_date = forms.DateField(
+        label=_("Date de notification de la convention"), widget=DATE
     )
 
-    def clean_token(self):
-        token = self.cleaned_data["token"].strip()
-        if not token.isdigit():
-            raise forms.ValidationError(_("Le code ne contient que des chiffres."))
-        return token
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type de réunion"), choices=MeetingKind.choices)
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    place = forms.CharField(label=_("Lieu"), max_length=255)
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Participants"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Autres organisations présentes"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    minutes = forms.FileField(label=_("Compte rendu (PDF ou document bureautique)"), required=False)
+    minutes_date = forms.DateField(label=_("Date du compte rendu"), required=False, widget=DATE)
+    decisions = forms.CharField(
+        label=_("Décisions"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    follow_up_actions = forms.CharField(
+        label=_("Actions à mener"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, convention, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Everyone in the register may attend; the organisations are those already known.
+        self.fields["attendees"].queryset = Person.objects.select_related("organisation").order_by(
+            "organisation__name", "full_name"
+        )
+        self.fields["organisations"].queryset = Organisation.objects.order_by("name")
+
+
+class ProjectUpdateForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    status = forms.ChoiceField(label=_("Statut du projet"), choices=ProjectStatus.choices)
+    note = forms.CharField(label=_("Ce qui s'est passé"), widget=forms.Textarea(attrs={"rows": 3}))
+    next_step = forms.CharField(
+        label=_("Prochaine étape"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DeliverableForm(forms.Form):
+    status = forms.ChoiceField(label=_("Statut"), choices=DeliverableStatus.choices)
+    delivered_on = forms.DateField(label=_("Livré le"), required=False, widget=DATE)
+    evidence = forms.FileField(label=_("Preuve (document)"), required=False)
+    evidence_note = forms.CharField(
+        label=_("Preuve (description)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PersonForm(forms.Form):
+    full_name = forms.CharField(label=_("Nom et prénom"), max_length=150)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.order_by("name")
+    )
+    position = forms.CharField(label=_("Fonction"), max_length=200, required=False)

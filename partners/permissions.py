@@ -1,48 +1,44 @@
-"""Who may do what with accounts, organisations and partner records.
+"""Who may read and write the register of partnerships.
 
-Plain predicates shared by the pages, the API and the navigation.
+Officers edit everything; a partner contributor edits the records of the conventions their
+organisation is party to (meetings, attendance, project updates) and reads the rest of those
+conventions; committee members read everything; holders see nothing of it.
 """
 
-from partners.models import Role
-
-OFFICER_ROLES = (Role.OFFICER, Role.ADMINISTRATOR)
-STEERING_ROLES = (Role.OFFICER, Role.ADMINISTRATOR, Role.COMMITTEE)
-TWO_FACTOR_ROLES = (Role.OFFICER, Role.ADMINISTRATOR)
+from accounts.models import Role
+from accounts.permissions import has_role, is_officer, is_partner, is_signed_in
 
 
-def has_role(user, *roles) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.role in roles)
+def can_view_partnerships(user) -> bool:
+    return has_role(user, Role.OFFICER, Role.ADMINISTRATOR, Role.COMMITTEE, Role.PARTNER)
 
 
-def is_officer(user) -> bool:
-    return has_role(user, *OFFICER_ROLES)
+def is_party_member(user, convention) -> bool:
+    return (
+        is_signed_in(user)
+        and convention.parties.filter(organisation__memberships__user=user).exists()
+    )
 
 
-def is_administrator(user) -> bool:
-    return has_role(user, Role.ADMINISTRATOR)
-
-
-def is_holder(user) -> bool:
-    return has_role(user, Role.HOLDER)
-
-
-def requires_two_factor(user) -> bool:
-    return has_role(user, *TWO_FACTOR_ROLES)
-
-
-def can_view_organisations(user) -> bool:
-    return is_officer(user)
-
-
-def can_view_organisation(user, organisation) -> bool:
-    if is_officer(user):
+def can_view_convention(user, convention) -> bool:
+    if has_role(user, Role.OFFICER, Role.ADMINISTRATOR, Role.COMMITTEE):
         return True
-    return bool(user.is_authenticated and organisation.memberships.filter(user=user).exists())
+    return is_partner(user) and is_party_member(user, convention)
 
 
-def can_change_organisation(user, organisation) -> bool:
+def can_record_for_convention(user, convention) -> bool:
+    """Meetings, attendance and project updates."""
+    return is_officer(user) or (is_partner(user) and is_party_member(user, convention))
+
+
+def can_manage_convention(user, convention) -> bool:
+    """The convention's own facts (notification date), its actions and deliverables."""
     return is_officer(user)
 
 
-def can_use_admin_site(user) -> bool:
-    return is_administrator(user) and user.is_staff
+def can_view_events(user) -> bool:
+    return can_view_partnerships(user)
+
+
+def can_manage_events(user) -> bool:
+    return is_officer(user)

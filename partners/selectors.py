@@ -1,23 +1,128 @@
-from django.db.models import Count
+"""Reads of the register of partnerships."""
 
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from accounts.models import Role
+from accounts.permissions import has_role
 from core.security import refuse_as_not_found
-from partners.models import Organisation
-from partners.permissions import can_view_organisation, is_officer
+from partners.models import (
+    Convention,
+    ConventionAction,
+    Deliverable,
+    DeliverableStatus,
+    Event,
+    FollowedProject,
+    Meeting,
+    MeetingKind,
+    ProjectUpdate,
+)
+from partners.obligations import obligations
+from partners.permissions import can_view_convention, can_view_partnerships
 
 
-def organisation_list_for_user(user):
-    organisations = Organisation.objects.annotate(member_count=Count("memberships"))
-    if is_officer(user):
-        return organisations
-    return organisations.filter(memberships__user=user)
+def convention_list_for_user(user):
+    conventions = Convention.objects.all()
+    if has_role(user, Role.OFFICER, Role.ADMINISTRATOR, Role.COMMITTEE):
+        return conventions
+    if not can_view_partnerships(user):
+        return conventions.none()
+    return conventions.filter(parties__organisation__memberships__user=user).distinct()
 
 
-def organisation_get_for_user(user, pk):
-    organisation = Organisation.objects.filter(pk=pk).first()
-    if organisation is None or not can_view_organisation(user, organisation):
-        refuse_as_not_found(user, "organisation", pk)
-    return organisation
+def convention_get_for_user(user, pk):
+    convention = Convention.objects.filter(pk=pk).first()
+    if convention is None or not can_view_convention(user, convention):
+        refuse_as_not_found(user, "convention", pk)
+    return convention
 
 
-def organisations_of(user):
-    return Organisation.objects.filter(memberships__user=user)
+def convention_detail(convention):
+    """The convention with everything its page shows, in a fixed number of queries."""
+    return (
+        Convention.objects.filter(pk=convention.pk)
+        .prefetch_related(
+            "parties__organisation",
+            "parties__representative",
+            "parties__signatory",
+            Prefetch(
+                "actions",
+                queryset=ConventionAction.objects.prefetch_related(
+                    "themes",
+                    "deliverables",
+                    Prefetch(
+                        "projects",
+                        queryset=FollowedProject.objects.select_related("holder"),
+                    ),
+                ),
+            ),
+        )
+        .get()
+    )
+
+
+def meetings_of(convention, *, limit=None):
+    meetings = (
+        Meeting.objects.filter(convention=convention)
+        .prefetch_related("attendees__organisation", "organisations")
+        .order_by("-date", "-pk")
+    )
+    return meetings[:limit] if limit else meetings
+
+
+def hub_done_on(convention):
+    """The day the innovation hub's last deliverable was delivered, if all are."""
+    deliverables = list(
+        Deliverable.objects.filter(action__convention=convention).values_list(
+            "status", "delivered_on"
+        )
+    )
+    if not deliverables or any(
+        status != DeliverableStatus.DELIVERED or on is None for status, on in deliverables
+    ):
+        return None
+    return max(on for _status, on in deliverables)
+
+
+def convention_obligations(convention, *, today=None):
+    dates = Meeting.objects.filter(convention=convention).values_list("kind", "date")
+    committees = [day for kind, day in dates if kind == MeetingKind.FOLLOW_UP_COMMITTEE]
+    clubs = [day for kind, day in dates if kind == MeetingKind.CLUB]
+    return obligations(
+        notification_date=convention.notification_date,
+        duration_months=convention.duration_months,
+        committees=committees,
+        clubs=clubs,
+        hub_done_on=hub_done_on(convention),
+        today=today or timezone.localdate(),
+    )
+
+
+def project_history(project):
+    return ProjectUpdate.objects.filter(project=project).select_related("author")
+
+
+def project_get_for_user(user, pk):
+    project = (
+        FollowedProject.objects.select_related("action__convention", "holder").filter(pk=pk).first()
+    )
+    if project is None or not can_view_convention(user, project.action.convention):
+        refuse_as_not_found(user, "project", pk)
+    return project
+
+
+def meeting_get_for_user(user, pk):
+    meeting = Meeting.objects.select_related("convention").filter(pk=pk).first()
+    if meeting is None or not can_view_convention(user, meeting.convention):
+        refuse_as_not_found(user, "meeting", pk)
+    return meeting
+
+
+def event_list():
+    return Event.objects.prefetch_related("involved__organisation").order_by("-starts_on")
+
+
+def partnerships_home_panel(user):
+    if not can_view_partnerships(user):
+        return None
+    return {"conventions": list(convention_list_for_user(user)[:5])}

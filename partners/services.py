@@ -1,46 +1,233 @@
-"""Writes on accounts and organisations. Each service validates before saving."""
+"""Writes on the register of partnerships. Each service checks who may, validates, saves."""
 
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.audit import acting_as
-from partners.models import Membership, Organisation, Role, User
+from core.files import validate_document
+from core.models import DataFlag
+from core.outbox import outbox_enqueue
+from core.services import data_flag_resolve
+from partners.models import (
+    DeliverableStatus,
+    Meeting,
+    ObligationNotice,
+    Person,
+    ProjectUpdate,
+)
+from partners.obligations import State
+from partners.permissions import can_manage_convention, can_record_for_convention
 
 
 @transaction.atomic
-def user_create(
-    *, actor, email, full_name, role=Role.HOLDER, password=None, is_staff=False, is_demo=False
+def convention_set_notification_date(*, actor, convention, notification_date):
+    """The date the convention was notified: its duration, end and obligations count from it."""
+    if not can_manage_convention(actor, convention):
+        raise PermissionDenied
+    if notification_date > timezone.localdate():
+        raise ValidationError(
+            {"notification_date": _("La date de notification ne peut pas être dans le futur.")}
+        )
+    if notification_date < convention.deliberation_date:
+        raise ValidationError(
+            {
+                "notification_date": _(
+                    "La notification ne peut pas précéder la délibération du %(date)s."
+                )
+                % {"date": convention.deliberation_date.strftime("%d/%m/%Y")}
+            }
+        )
+    convention.notification_date = notification_date
+    convention.full_clean()
+    with acting_as(actor):
+        convention.save()
+    for data_flag in DataFlag.objects.filter(
+        content_type__app_label="partners",
+        content_type__model="convention",
+        object_id=convention.pk,
+        code="notification-date-missing",
+        status=DataFlag.Status.OPEN,
+    ):
+        data_flag_resolve(
+            actor=actor,
+            data_flag=data_flag,
+            status=DataFlag.Status.CONFIRMED,
+            resolution=_("Notifiée le %(date)s, saisie par un agent.")
+            % {"date": notification_date.strftime("%d/%m/%Y")},
+        )
+    return convention
+
+
+def _check_meeting(convention, *, date, minutes_date, attendees, organisations):
+    errors = {}
+    today = timezone.localdate()
+    start = convention.notification_date or convention.deliberation_date
+    if date < start:
+        errors["date"] = _(
+            "Une réunion de la convention ne peut pas précéder le %(date)s (sa %(what)s)."
+        ) % {
+            "date": start.strftime("%d/%m/%Y"),
+            "what": _("notification") if convention.notification_date else _("délibération"),
+        }
+    elif date > today:
+        errors["date"] = _("On enregistre une réunion tenue : sa date ne peut pas être future.")
+    if minutes_date is not None:
+        if minutes_date > today:
+            errors["minutes_date"] = _("Le compte rendu ne peut pas être daté du futur.")
+        elif minutes_date < date:
+            errors["minutes_date"] = _("Le compte rendu ne peut pas précéder la réunion.")
+    known = set(
+        Person.objects.filter(pk__in=[p.pk for p in attendees]).values_list("pk", flat=True)
+    )
+    unknown = [p for p in attendees if p.pk not in known]
+    if unknown:
+        errors["attendees"] = _("Participant inconnu du registre : ajoutez d'abord la personne.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def meeting_record(
+    *,
+    actor,
+    convention,
+    kind,
+    date,
+    place,
+    attendees=(),
+    organisations=(),
+    minutes=None,
+    minutes_date=None,
+    decisions="",
+    follow_up_actions="",
+    meeting=None,
 ):
+    """Record a meeting held (or correct one): attendance, minutes, decisions, actions."""
+    if not can_record_for_convention(actor, convention):
+        raise PermissionDenied
+    attendees, organisations = list(attendees), list(organisations)
+    _check_meeting(
+        convention,
+        date=date,
+        minutes_date=minutes_date,
+        attendees=attendees,
+        organisations=organisations,
+    )
+    if minutes is not None:
+        try:
+            validate_document(minutes)
+        except ValidationError as error:
+            raise ValidationError({"minutes": error.messages}) from error
+    meeting = meeting or Meeting(convention=convention, recorded_by=actor)
+    meeting.kind, meeting.date, meeting.place = kind, date, place
+    meeting.minutes_date, meeting.decisions = minutes_date, decisions
+    meeting.follow_up_actions = follow_up_actions
+    if minutes is not None:
+        meeting.minutes = minutes
+    meeting.full_clean()
     with acting_as(actor):
-        user = User(
-            email=User.objects.normalize_email(email).lower(), full_name=full_name, role=role
-        )
-        user.is_staff = is_staff or role == Role.ADMINISTRATOR
-        user.is_superuser = role == Role.ADMINISTRATOR
-        user.is_demo = is_demo
-        if password:
-            user.set_password(password)
-        else:
-            user.set_unusable_password()
-        user.full_clean(exclude=["password"])
-        user.save()
-    return user
+        meeting.save()
+        meeting.attendees.set(attendees)
+        # Organisations present: those named, and those of the people who came.
+        meeting.organisations.set({*organisations, *(p.organisation for p in attendees)})
+    return meeting
 
 
 @transaction.atomic
-def organisation_create(*, actor, name, kind, identifier="", **fields):
+def project_update_record(*, actor, project, date, status, note, next_step=""):
+    """A step in a followed project: it joins the project's history and sets its status."""
+    if not can_record_for_convention(actor, project.action.convention):
+        raise PermissionDenied
+    if date > timezone.localdate():
+        raise ValidationError(
+            {"date": _("Un avancement est daté du jour où il a eu lieu, pas du futur.")}
+        )
+    if not note.strip():
+        raise ValidationError({"note": _("Dites ce qui s'est passé.")})
+    update = ProjectUpdate(
+        project=project,
+        date=date,
+        status=status,
+        note=note.strip(),
+        next_step=next_step.strip(),
+        author=actor,
+    )
+    update.full_clean()
+    update.save()
+    project.status = status
+    project.next_step = next_step.strip()
+    project.full_clean()
     with acting_as(actor):
-        organisation = Organisation(name=name, kind=kind, identifier=identifier, **fields)
-        organisation.full_clean()
-        organisation.save()
-    return organisation
+        project.save()
+    return update
 
 
 @transaction.atomic
-def membership_create(*, actor, user, organisation, position="", is_manager=False):
+def deliverable_update(
+    *, actor, deliverable, status, delivered_on=None, evidence=None, evidence_note=""
+):
+    if not can_manage_convention(actor, deliverable.action.convention):
+        raise PermissionDenied
+    if status == DeliverableStatus.DELIVERED and delivered_on is None:
+        raise ValidationError({"delivered_on": _("Indiquez la date de livraison.")})
+    if delivered_on is not None and delivered_on > timezone.localdate():
+        raise ValidationError({"delivered_on": _("La livraison ne peut pas être future.")})
+    if evidence is not None:
+        try:
+            validate_document(evidence)
+        except ValidationError as error:
+            raise ValidationError({"evidence": error.messages}) from error
+        deliverable.evidence = evidence
+    deliverable.status = status
+    deliverable.delivered_on = delivered_on if status == DeliverableStatus.DELIVERED else None
+    deliverable.evidence_note = evidence_note
+    deliverable.full_clean()
     with acting_as(actor):
-        membership = Membership(
-            user=user, organisation=organisation, position=position, is_manager=is_manager
-        )
-        membership.full_clean()
-        membership.save()
-    return membership
+        deliverable.save()
+    return deliverable
+
+
+@transaction.atomic
+def person_create(*, actor, convention, organisation, full_name, position=""):
+    """Add someone to the register (to record their attendance)."""
+    if not can_record_for_convention(actor, convention):
+        raise PermissionDenied
+    person = Person(organisation=organisation, full_name=full_name.strip(), position=position)
+    person.full_clean()
+    with acting_as(actor):
+        person.save()
+    return person
+
+
+def obligation_notices_send(*, conventions, obligations_of, today=None):
+    """Tell the officers once when an obligation comes due (30 days) and once when it is missed.
+
+    ``obligations_of(convention)`` gives the convention's obligations (see selectors).
+    The notice row and its e-mail are written together; the unique row makes it once."""
+    events = {
+        State.DUE_SOON: ObligationNotice.Event.DUE_SOON,
+        State.MISSED: ObligationNotice.Event.MISSED,
+    }
+    sent = 0
+    for convention in conventions:
+        for obligation in obligations_of(convention):
+            event = events.get(obligation.state)
+            if event is None:
+                continue
+            try:
+                with transaction.atomic():
+                    notice = ObligationNotice.objects.create(
+                        convention=convention, obligation=obligation.key, event=event
+                    )
+                    outbox_enqueue(
+                        "partners.obligation_notice",
+                        notice_pk=notice.pk,
+                        label=obligation.label,
+                        deadline=obligation.deadline.isoformat() if obligation.deadline else None,
+                    )
+            except IntegrityError:
+                continue  # already told
+            sent += 1
+    return sent

@@ -5,6 +5,17 @@ from partners import views
 app_name = "partners"
 
 urlpatterns = [
-    path("organisations/", views.organisation_list, name="organisation_list"),
-    path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("conventions/", views.convention_list, name="convention_list"),
+    path("conventions/<int:pk>/", views.convention_detail, name="convention_detail"),
+    path("conventions/<int:pk>/reunions/nouvelle/", views.meeting_form, name="meeting_create"),
+    path(
+        "conventions/<int:pk>/reunions/<int:meeting_pk>/",
+        views.meeting_form,
+        name="meeting_edit",
+    ),
+    path("conventions/<int:pk>/personnes/nouvelle/", views.person_add, name="person_add"),
+    path("reunions/<int:meeting_pk>/compte-rendu/", views.meeting_minutes, name="meeting_minutes"),
+    path("projets/<int:project_pk>/", views.project_detail, name="project_detail"),
+    path("livrables/<int:deliverable_pk>/", views.deliverable_edit, name="deliverable_edit"),
+    path("evenements/", views.event_list, name="event_list"),
 ]

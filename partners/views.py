@@ -1,90 +1,217 @@
-from base64 import b32encode, b64encode
-from io import BytesIO
+"""Pages of the register of partnerships: conventions, meetings, projects, events."""
 
-import qrcode
-import qrcode.image.svg
-from django.contrib.auth import views as auth_views
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from partners.forms import SignInForm, TokenForm
-from partners.permissions import can_view_organisations
-from partners.selectors import organisation_get_for_user, organisation_list_for_user
-
-
-class SignInView(auth_views.LoginView):
-    form_class = SignInForm
-    template_name = "registration/login.html"
-    redirect_authenticated_user = True
-
-
-def _safe_next(request, default="home"):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, request.is_secure()
-    ):
-        return target
-    return default
+from core.audit import audit_event
+from core.forms import add_service_errors
+from core.security import require
+from partners import selectors, services
+from partners.forms import (
+    DeliverableForm,
+    MeetingForm,
+    NotificationDateForm,
+    PersonForm,
+    ProjectUpdateForm,
+)
+from partners.models import Deliverable
+from partners.permissions import (
+    can_manage_convention,
+    can_record_for_convention,
+    can_view_events,
+    can_view_partnerships,
+)
 
 
 @login_required
-def two_factor(request):
-    """Enrol a TOTP device on first use, then ask for a code at each sign-in."""
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
-    enrolling = device is None
-    if enrolling:
-        device, _created = TOTPDevice.objects.get_or_create(
-            user=request.user, confirmed=False, defaults={"name": "TOTP"}
-        )
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        allowed, _throttle = device.verify_is_allowed()
-        if not allowed:
-            form.add_error(
-                "token",
-                _("Trop d'essais rapprochés : patientez quelques secondes avant de réessayer."),
-            )
-        elif device.verify_token(form.cleaned_data["token"]):
-            if enrolling:
-                device.confirmed = True
-                device.save()
-            otp_login(request, device)
-            return redirect(_safe_next(request))
-        else:
-            form.add_error(
-                "token", _("Ce code n'est pas valable. Saisissez le code affiché à l'instant.")
-            )
-    context = {"form": form, "enrolling": enrolling, "next": _safe_next(request, "")}
-    if enrolling:
-        image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
-        buffer = BytesIO()
-        image.save(buffer)
-        context["qr_data_uri"] = (
-            "data:image/svg+xml;base64," + b64encode(buffer.getvalue()).decode()
-        )
-        context["secret"] = b32encode(device.bin_key).decode()
-    return render(request, "registration/two_factor.html", context)
+def convention_list(request):
+    require(can_view_partnerships(request.user))
+    conventions = selectors.convention_list_for_user(request.user).prefetch_related(
+        "parties__organisation"
+    )
+    return render(request, "partners/convention_list.html", {"conventions": conventions})
 
 
 @login_required
-def organisation_list(request):
-    if not can_view_organisations(request.user):
-        raise PermissionDenied
-    organisations = organisation_list_for_user(request.user).order_by("name")
-    return render(request, "partners/organisation_list.html", {"organisations": organisations})
-
-
-@login_required
-def organisation_detail(request, pk):
-    organisation = organisation_get_for_user(request.user, pk)
-    members = organisation.memberships.select_related("user").order_by("user__full_name")
+def convention_detail(request, pk):
+    convention = selectors.convention_get_for_user(request.user, pk)
+    can_manage = can_manage_convention(request.user, convention)
+    date_form = NotificationDateForm(
+        request.POST or None, initial={"notification_date": convention.notification_date}
+    )
+    if request.method == "POST":
+        require(can_manage)
+        if date_form.is_valid():
+            try:
+                services.convention_set_notification_date(
+                    actor=request.user, convention=convention, **date_form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(date_form, error)
+            else:
+                messages.success(
+                    request, _("Date de notification enregistrée : l'échéancier est calculé.")
+                )
+                return redirect("partners:convention_detail", pk=convention.pk)
     return render(
         request,
-        "partners/organisation_detail.html",
-        {"organisation": organisation, "members": members},
+        "partners/convention_detail.html",
+        {
+            "convention": selectors.convention_detail(convention),
+            "obligations": selectors.convention_obligations(convention),
+            "meetings": selectors.meetings_of(convention, limit=20),
+            "can_manage": can_manage,
+            "can_record": can_record_for_convention(request.user, convention),
+            "date_form": date_form if can_manage else None,
+        },
     )
+
+
+@login_required
+def meeting_form(request, pk, meeting_pk=None):
+    convention = selectors.convention_get_for_user(request.user, pk)
+    require(can_record_for_convention(request.user, convention))
+    meeting = None
+    initial = {}
+    if meeting_pk is not None:
+        meeting = selectors.meeting_get_for_user(request.user, meeting_pk)
+        if meeting.convention_id != convention.pk:
+            raise Http404
+        initial = {
+            "kind": meeting.kind,
+            "date": meeting.date,
+            "place": meeting.place,
+            "attendees": list(meeting.attendees.all()),
+            "organisations": list(meeting.organisations.all()),
+            "minutes_date": meeting.minutes_date,
+            "decisions": meeting.decisions,
+            "follow_up_actions": meeting.follow_up_actions,
+        }
+    form = MeetingForm(
+        request.POST or None, request.FILES or None, convention=convention, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.meeting_record(
+                actor=request.user,
+                convention=convention,
+                meeting=meeting,
+                kind=data["kind"],
+                date=data["date"],
+                place=data["place"],
+                attendees=data["attendees"],
+                organisations=data["organisations"],
+                minutes=data["minutes"],
+                minutes_date=data["minutes_date"],
+                decisions=data["decisions"],
+                follow_up_actions=data["follow_up_actions"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Réunion enregistrée."))
+            return redirect("partners:convention_detail", pk=convention.pk)
+    return render(
+        request,
+        "partners/meeting_form.html",
+        {"convention": convention, "form": form, "meeting": meeting},
+    )
+
+
+@login_required
+def meeting_minutes(request, meeting_pk):
+    meeting = selectors.meeting_get_for_user(request.user, meeting_pk)
+    if not meeting.minutes:
+        raise Http404
+    audit_event(actor=request.user, obj=meeting, event="minutes_opened", access=True)
+    return FileResponse(meeting.minutes.open("rb"), as_attachment=True)
+
+
+@login_required
+def person_add(request, pk):
+    convention = selectors.convention_get_for_user(request.user, pk)
+    require(can_record_for_convention(request.user, convention))
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_create(actor=request.user, convention=convention, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Personne ajoutée au registre."))
+            return redirect("partners:meeting_create", pk=convention.pk)
+    return render(request, "partners/person_form.html", {"convention": convention, "form": form})
+
+
+@login_required
+def project_detail(request, project_pk):
+    project = selectors.project_get_for_user(request.user, project_pk)
+    convention = project.action.convention
+    can_record = can_record_for_convention(request.user, convention)
+    form = ProjectUpdateForm(request.POST or None)
+    if request.method == "POST":
+        require(can_record)
+        if form.is_valid():
+            try:
+                services.project_update_record(
+                    actor=request.user, project=project, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Avancement enregistré."))
+                return redirect("partners:project_detail", project_pk=project.pk)
+    return render(
+        request,
+        "partners/project_detail.html",
+        {
+            "project": project,
+            "convention": convention,
+            "history": selectors.project_history(project),
+            "form": form if can_record else None,
+        },
+    )
+
+
+@login_required
+def deliverable_edit(request, deliverable_pk):
+    deliverable = get_object_or_404(
+        Deliverable.objects.select_related("action__convention"), pk=deliverable_pk
+    )
+    convention = selectors.convention_get_for_user(request.user, deliverable.action.convention_id)
+    require(can_manage_convention(request.user, convention))
+    form = DeliverableForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={
+            "status": deliverable.status,
+            "delivered_on": deliverable.delivered_on,
+            "evidence_note": deliverable.evidence_note,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.deliverable_update(
+                actor=request.user, deliverable=deliverable, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Livrable mis à jour."))
+            return redirect("partners:convention_detail", pk=convention.pk)
+    return render(
+        request,
+        "partners/deliverable_form.html",
+        {"deliverable": deliverable, "convention": convention, "form": form},
+    )
+
+
+@login_required
+def event_list(request):
+    require(can_view_events(request.user))
+    return render(request, "partners/event_list.html", {"events": selectors.event_list()})

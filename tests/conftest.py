@@ -15,9 +15,12 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from accounts.models import OrganisationType, Role
+from accounts.services import membership_create, organisation_create, user_create
 from config.celery import app as celery_app
-from partners.models import OrganisationType, Role
-from partners.services import membership_create, organisation_create, user_create
+
+# The calls and a complete draft of holder A, shared by the AMI tests and the cross-app ones.
+pytest_plugins = ["tests.ami_fixtures"]
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -106,6 +109,12 @@ def _test_environment(settings, request):
     # The second factor has its own tests; elsewhere officers are taken as verified,
     # so both CI runs (DEBUG on SQLite, production-like on PostgreSQL) behave alike.
     settings.REQUIRE_TWO_FACTOR = False
+    # Likewise unscanned uploads are served in both runs (as on the embedded default);
+    # the production rule (not without a clean scan) has its own tests.
+    settings.SERVE_UNSCANNED_FILES = True
+    # Every opening recorded, so that tests do not depend on one another through the cache;
+    # the once-per-hour rule has its own test.
+    settings.AUDIT_ACCESS_WINDOW_SECONDS = 0
     # Tasks run inline unless a test asks for the real worker.
     uses_worker = request.node.get_closest_marker("worker") is not None
     celery_app.conf.task_always_eager = not uses_worker
@@ -119,9 +128,11 @@ def _database_url():
     return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture(scope="session")
-def celery_worker(django_db_setup, django_db_blocker):
-    """A real Celery worker process on Redis, using the test database."""
+@pytest.fixture
+def celery_worker(django_db_setup):
+    """A real Celery worker process on Redis, using the test database. One per test: a
+    transactional test empties the tables after it, and a worker kept from an earlier test
+    would go on with that test's cached content types."""
     if not settings.REDIS_URL or connection.vendor != "postgresql":
         pytest.skip("needs REDIS_URL and a PostgreSQL DATABASE_URL (the CI's second run)")
     queue = f"test-{uuid.uuid4().hex[:8]}"
@@ -154,3 +165,53 @@ def celery_worker(django_db_setup, django_db_blocker):
     yield worker
     worker.terminate()
     worker.wait(timeout=30)
+
+
+@pytest.fixture
+def run_outbox():
+    """``run_outbox()``: what a worker does once the request is over, run the follow-up work
+    waiting in the outbox (e-mails, status refreshes, renders); returns how many ran."""
+    from core.outbox import outbox_drain
+
+    return outbox_drain
+
+
+@pytest.fixture
+def wait_for_worker(celery_worker):
+    """``wait_for_worker(condition, timeout=60)``: do what beat does (ask the real worker to
+    drain the outbox) every second until ``condition()`` holds; fails the test on timeout."""
+    from core.tasks import drain_outbox
+
+    def wait(condition, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            drain_outbox.delay()
+            for _tick in range(4):
+                if condition():
+                    return
+                time.sleep(0.25)
+        pytest.fail("the worker did not finish the follow-up work in time")
+
+    return wait
+
+
+@pytest.fixture
+def broker_down():
+    """``with broker_down():`` Celery points at a port nobody listens on (Redis is down)."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def down():
+        saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+        celery_app.conf.broker_url = "redis://127.0.0.1:9/0"  # nothing listens on port 9
+        celery_app.conf.task_always_eager = False
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+        try:
+            yield
+        finally:
+            celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+            celery_app._pool = None
+            celery_app.amqp._producer_pool = None
+
+    return down

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import AuditContextMixin, AuditedManager, audited
 from core.models import SourcedModel
+from core.territories import Departement
 
 
 class Lifecycle(models.TextChoices):
@@ -276,7 +277,13 @@ class Measurement(AuditContextMixin, models.Model):
         blank=True,
         help_text=_("Pour les objectifs « montant et nombre » : le nombre de projets."),
     )
-    territory = models.CharField(_("territoire (département ou EPCI)"), max_length=120, blank=True)
+    territory = models.CharField(
+        _("territoire"),
+        max_length=2,
+        choices=Departement,
+        blank=True,
+        help_text=_("Vide : la valeur régionale ; sinon le département concerné."),
+    )
     source = models.CharField(_("source"), max_length=255)
     nature = models.CharField(_("nature"), max_length=10, choices=Nature, default=Nature.MEASURED)
     comment = models.TextField(_("commentaire"), blank=True)

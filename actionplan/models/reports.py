@@ -17,7 +17,7 @@ class ReportKind(models.TextChoices):
     ON_DEMAND = "on_demand", _("À la demande")
 
 
-@audited(exclude=["progress", "progress_step", "snapshot"])
+@audited(exclude=["progress", "progress_step", "snapshot", "lease_until"])
 class Report(AuditContextMixin, models.Model):
     """A steering report: the frozen snapshot of a period and the files rendered from it."""
 
@@ -53,6 +53,9 @@ class Report(AuditContextMixin, models.Model):
     progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
     progress_step = models.CharField(_("étape"), max_length=120, blank=True)
     notified_at = models.DateTimeField(_("comité prévenu le"), null=True, blank=True)
+    # Until when the current render (or the task on its way) holds the report; see
+    # actionplan.services.reports.RENDER_LEASE.
+    lease_until = models.DateTimeField(null=True, blank=True, db_index=True)
 
     objects = AuditedManager()
 

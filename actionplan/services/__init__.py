@@ -1,10 +1,11 @@
 from actionplan.services.plan import (
-    MEASUREMENT_TRANSITIONS,
+    MEASUREMENT_WORKFLOW,
     action_set_lifecycle,
     funding_commitment_create,
     import_batch_confirm,
     import_batch_create,
     indicator_assessment,
+    indicator_refresh_later,
     indicator_refresh_status,
     indicator_set_manual_status,
     indicator_update_settings,
@@ -18,19 +19,23 @@ from actionplan.services.plan import (
     measurements_approve_bulk,
 )
 from actionplan.services.reports import (
+    report_claim,
+    report_dispatched,
     report_generate,
     report_notify_committee,
     report_request,
     report_schedule_last_quarter,
+    report_sweep_abandoned,
 )
 
 __all__ = [
-    "MEASUREMENT_TRANSITIONS",
+    "MEASUREMENT_WORKFLOW",
     "action_set_lifecycle",
     "funding_commitment_create",
     "import_batch_confirm",
     "import_batch_create",
     "indicator_assessment",
+    "indicator_refresh_later",
     "indicator_refresh_status",
     "indicator_set_manual_status",
     "indicator_update_settings",
@@ -42,8 +47,11 @@ __all__ = [
     "measurement_resubmit",
     "measurement_return",
     "measurements_approve_bulk",
+    "report_claim",
+    "report_dispatched",
     "report_generate",
     "report_notify_committee",
     "report_request",
     "report_schedule_last_quarter",
+    "report_sweep_abandoned",
 ]

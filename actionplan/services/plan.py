@@ -7,17 +7,23 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actionplan.models import (
     FundingCommitment,
+    ImportBatch,
     Indicator,
+    Lifecycle,
     Measurement,
     MeasurementStatus,
+    Reminder,
+    SeriesPoint,
     Status,
     StatusChange,
     TargetKind,
 )
 from actionplan.permissions import (
+    can_import_measurements,
     can_manage_indicator,
     can_record_funding,
     can_record_measurement,
@@ -25,35 +31,50 @@ from actionplan.permissions import (
     can_review_measurement,
 )
 from actionplan.progress import Observation, Target, assess
-from actionplan.selectors import indicator_series, plan_horizon
-from actionplan.sources import source_for
+from actionplan.selectors import indicator_series, indicators_due_for_reminder, plan_horizon
+from actionplan.validation import measurement_errors
 from core.audit import acting_as
 from core.files import validate_document
-from core.workflow import Transition, apply_transition
+from core.models import DataFlag
+from core.outbox import outbox_enqueue
+from core.registry import computed_sources
+from core.services import data_flag_resolve
+from core.territories import parse_territory
+from core.workflow import Transition, Workflow
 
 TREND_POINTS = 12
 
-MEASUREMENT_TRANSITIONS = [
-    Transition(
-        "approve", MeasurementStatus.PENDING, MeasurementStatus.APPROVED, can_review_measurement
-    ),
-    Transition(
-        "return",
-        MeasurementStatus.PENDING,
-        MeasurementStatus.RETURNED,
-        can_review_measurement,
-        True,
-    ),
-    Transition(
-        "resubmit", MeasurementStatus.RETURNED, MeasurementStatus.PENDING, can_resubmit_measurement
-    ),
-]
+MEASUREMENT_WORKFLOW = Workflow(
+    [
+        Transition(
+            "approve",
+            gettext_lazy("Approuver"),
+            (MeasurementStatus.PENDING,),
+            MeasurementStatus.APPROVED,
+            can_review_measurement,
+        ),
+        Transition(
+            "return",
+            gettext_lazy("Renvoyer à son auteur"),
+            (MeasurementStatus.PENDING,),
+            MeasurementStatus.RETURNED,
+            can_review_measurement,
+            needs_reason=True,
+        ),
+        Transition(
+            "resubmit",
+            gettext_lazy("Soumettre à nouveau"),
+            (MeasurementStatus.RETURNED,),
+            MeasurementStatus.PENDING,
+            can_resubmit_measurement,
+        ),
+    ]
+)
 
 
-def _enqueue_refresh(indicator_pk):
-    from actionplan.tasks import refresh_indicator_status
-
-    transaction.on_commit(lambda: refresh_indicator_status.delay(indicator_pk))
+def indicator_refresh_later(indicator_pk):
+    """Recompute the indicator's status after this transaction commits (through the outbox)."""
+    return outbox_enqueue("actionplan.refresh_indicator", indicator_pk=indicator_pk)
 
 
 @transaction.atomic
@@ -77,8 +98,17 @@ def measurement_create(
         raise ValidationError(
             {"count": _("Cet objectif associe un montant et un nombre : indiquez le nombre.")}
         )
-    if date > timezone.localdate():
-        raise ValidationError({"date": _("La date de la mesure ne peut pas être dans le futur.")})
+    problems = measurement_errors(
+        indicator,
+        day=date,
+        value=value,
+        count=count,
+        territory=territory,
+        today=timezone.localdate(),
+    )
+    if problems:
+        raise ValidationError(problems)
+    territory = parse_territory(territory)
     if evidence is not None:
         try:
             validate_document(evidence)
@@ -106,25 +136,23 @@ def measurement_create(
 
 @transaction.atomic
 def measurement_approve(*, actor, measurement, comment=""):
-    apply_transition(
-        MEASUREMENT_TRANSITIONS,
+    MEASUREMENT_WORKFLOW.apply(
         measurement,
         actor=actor,
-        target=MeasurementStatus.APPROVED,
+        event="approve",
         reason=comment,
         changes={"reviewed_by": actor, "reviewed_at": timezone.now(), "review_comment": comment},
     )
-    _enqueue_refresh(measurement.indicator_id)
+    indicator_refresh_later(measurement.indicator_id)
     return measurement
 
 
 @transaction.atomic
 def measurement_return(*, actor, measurement, reason):
-    apply_transition(
-        MEASUREMENT_TRANSITIONS,
+    MEASUREMENT_WORKFLOW.apply(
         measurement,
         actor=actor,
-        target=MeasurementStatus.RETURNED,
+        event="return",
         reason=reason,
         changes={"reviewed_by": actor, "reviewed_at": timezone.now(), "review_comment": reason},
     )
@@ -138,11 +166,10 @@ def measurement_resubmit(*, actor, measurement, value=None, date=None, comment="
         changes["value"] = value
     if date is not None:
         changes["date"] = date
-    apply_transition(
-        MEASUREMENT_TRANSITIONS,
+    MEASUREMENT_WORKFLOW.apply(
         measurement,
         actor=actor,
-        target=MeasurementStatus.PENDING,
+        event="resubmit",
         reason=comment,
         changes=changes,
     )
@@ -201,11 +228,10 @@ def indicator_assessment(indicator, *, today=None, until=None, series=None):
 
 def _series_of(indicator, *, until=None):
     if indicator.computed_by:
-        source = source_for(indicator.computed_by)
+        source = computed_sources.get(indicator.computed_by)
         if source is None:
             return []
-        _label, function = source
-        return [point for point in function() if until is None or point[0] <= until]
+        return [point for point in source.series() if until is None or point[0] <= until]
     return indicator_series(indicator, until=until)
 
 
@@ -251,8 +277,6 @@ def indicator_refresh_status(*, indicator, today=None):
 
 
 def _store_series(indicator, series):
-    from actionplan.models import SeriesPoint
-
     stored = list(indicator.series_points.order_by("date").values_list("date", "value", "count"))
     fresh = [(day, Decimal(value).quantize(Decimal("0.01")), count) for day, value, count in series]
     if stored == fresh:
@@ -285,7 +309,7 @@ def indicator_set_manual_status(*, actor, indicator, status, reason, on=None):
     indicator.full_clean()
     with acting_as(actor):
         indicator.save()
-    _enqueue_refresh(indicator.pk)
+    indicator_refresh_later(indicator.pk)
     return indicator
 
 
@@ -305,9 +329,7 @@ def funding_commitment_create(*, actor, source, action, amount, date: date, labe
 @transaction.atomic
 def import_batch_create(*, actor, upload):
     """Keep the uploaded file and what it contains; nothing is imported before confirmation."""
-    from actionplan.imports import parse_measurements
-    from actionplan.models import ImportBatch
-    from actionplan.permissions import can_import_measurements
+    from actionplan.imports import parse_measurements  # pandas: loaded when a file comes in
 
     if not can_import_measurements(actor):
         raise PermissionDenied
@@ -328,8 +350,7 @@ def import_batch_create(*, actor, upload):
 @transaction.atomic
 def import_batch_confirm(*, actor, batch):
     """Create every measurement of the batch, or none."""
-    from actionplan.imports import row_date
-    from actionplan.models import ImportBatch
+    from actionplan.imports import row_date  # pandas: loaded when a file comes in
 
     if batch.uploaded_by_id != actor.pk or batch.state != ImportBatch.State.PREVIEW:
         raise ValidationError(_("Ce fichier n'est plus importable : déposez-le à nouveau."))
@@ -365,17 +386,13 @@ def measurement_due_date(indicator, *, horizon_start):
 
 
 def measurement_reminders_send(*, today=None):
-    """E-mail each owner whose measurement is due within a week or overdue; at most once each."""
-    from django.conf import settings
-    from django.core.mail import send_mail
+    """Remind each owner whose measurement is due within a week or overdue; at most once each.
+    The reminder row and its e-mail (an outbox message) are written together."""
     from django.db import IntegrityError
-
-    from actionplan.models import Reminder
-    from actionplan.selectors import indicators_due_for_reminder, plan_horizon
 
     today = today or timezone.localdate()
     horizon = plan_horizon()
-    sent = 0
+    due_now = 0
     for indicator in indicators_due_for_reminder():
         due = measurement_due_date(indicator, horizon_start=horizon.start)
         if today > due:
@@ -386,26 +403,12 @@ def measurement_reminders_send(*, today=None):
             continue
         try:
             with transaction.atomic():
-                Reminder.objects.create(indicator=indicator, due_date=due, kind=kind)
+                reminder = Reminder.objects.create(indicator=indicator, due_date=due, kind=kind)
+                outbox_enqueue("actionplan.measurement_reminder", reminder_pk=reminder.pk)
         except IntegrityError:
             continue
-        subject = (
-            _("Mesure en retard : indicateur %(code)s")
-            if kind == Reminder.Kind.OVERDUE
-            else _("Mesure attendue : indicateur %(code)s")
-        ) % {"code": indicator.code}
-        body = _(
-            "Bonjour,\n\nLa mesure de l'indicateur %(code)s « %(name)s » est attendue pour le %(due)s.\n"
-            "Saisissez-la sur le portail : %(url)s\n"
-        ) % {
-            "code": indicator.code,
-            "name": indicator.name,
-            "due": due.strftime("%d/%m/%Y"),
-            "url": f"{settings.SITE_URL}/plan/indicateurs/{indicator.code}/",
-        }
-        send_mail(subject, body, None, [indicator.owner.email])
-        sent += 1
-    return sent
+        due_now += 1
+    return due_now
 
 
 @transaction.atomic
@@ -417,17 +420,13 @@ def indicator_update_settings(*, actor, indicator, **values):
     indicator.full_clean()
     with acting_as(actor):
         indicator.save()
-    _enqueue_refresh(indicator.pk)
+    indicator_refresh_later(indicator.pk)
     return indicator
 
 
 @transaction.atomic
 def action_set_lifecycle(*, actor, action, tags):
     """An officer attributes the AMONT / USAGE / AVAL tags the flattened text could not."""
-    from actionplan.models import Lifecycle
-    from core.models import DataFlag
-    from core.services import data_flag_resolve
-
     if not can_manage_indicator(actor, None):
         raise PermissionDenied
     action.lifecycle = [tag for tag in Lifecycle.values if tag in tags]

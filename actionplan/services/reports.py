@@ -3,31 +3,34 @@
 import hashlib
 import logging
 import time
+from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from actionplan import reports
+from accounts.models import Role, User
+from actionplan import periods, reports
 from actionplan.models import Report, ReportKind, ReportStatus
 from actionplan.permissions import can_request_report
 from core import pdf
 from core.audit import acting_as
-from partners.models import Role, User
+from core.mail import absolute_url, in_french, send_email
+from core.outbox import outbox_enqueue
 
 logger = logging.getLogger(__name__)
 
 
-def _enqueue_generation(report_pk):
-    from actionplan.tasks import generate_report
+# A render holds its report for this long, renewed at each step; past it, the sweep hands
+# the report to another worker (a worker killed mid-render is noticed within minutes).
+RENDER_LEASE = timedelta(minutes=3)
 
-    transaction.on_commit(lambda: generate_report.delay(report_pk))
+
+def _render_later(report):
+    outbox_enqueue("actionplan.render_report", report_pk=report.pk)
 
 
 @transaction.atomic
@@ -46,28 +49,32 @@ def report_request(*, actor, period_start, period_end, new_version=False):
             }
         )
     existing = Report.objects.filter(period_start=period_start, period_end=period_end)
-    if existing.exists() and not new_version:
-        return existing.order_by("-version").first()
-    version = (existing.aggregate(v=Max("version"))["v"] or 0) + 1
-    quarter = reports.quarter_bounds(period_start) == (period_start, period_end)
+    latest = existing.order_by("-version").first()
+    if latest is not None and not new_version:
+        return latest
+    quarter = periods.quarter_bounds(period_start) == (period_start, period_end)
     report = Report(
         kind=ReportKind.QUARTERLY if quarter else ReportKind.ON_DEMAND,
         period_start=period_start,
         period_end=period_end,
-        version=version,
+        version=(latest.version if latest else 0) + 1,
         requested_by=actor,
     )
-    report.full_clean()
-    with acting_as(actor):
-        report.save()
-    _enqueue_generation(report.pk)
+    report.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic(), acting_as(actor):
+            report.save()
+            _render_later(report)
+    except IntegrityError:
+        # Another officer asked for the same period at the same moment: theirs is the one.
+        return existing.order_by("-version").first()
     return report
 
 
 def report_schedule_last_quarter(*, today=None):
     """Beat's job in the first days after a quarter ends: exactly one report per quarter."""
     today = today or timezone.localdate()
-    start, end = reports.previous_quarter(today)
+    start, end = periods.previous_quarter(today)
     try:
         with transaction.atomic():
             report, created = Report.objects.get_or_create(
@@ -77,7 +84,7 @@ def report_schedule_last_quarter(*, today=None):
                 defaults={"kind": ReportKind.QUARTERLY},
             )
             if created:
-                _enqueue_generation(report.pk)
+                _render_later(report)
     except IntegrityError:  # another beat tick created it at the same moment
         report, created = Report.objects.get(period_start=start, period_end=end, version=1), False
     return report, created
@@ -85,28 +92,52 @@ def report_schedule_last_quarter(*, today=None):
 
 def _progress(report, percent, step):
     report.progress, report.progress_step = percent, step
-    report.save(update_fields=["progress", "progress_step"])
+    report.lease_until = timezone.now() + RENDER_LEASE
+    report.save(update_fields=["progress", "progress_step", "lease_until"])
 
 
-def report_generate(*, report, timings=None):
-    """Render the report's PDF and XLSX from its snapshot (taken now if it has none).
+def report_claim(*, report_pk):
+    """Take the report for rendering, or None if it is ready or another worker holds it.
 
-    Idempotent: a ready report is left as it is. On failure the report is marked
-    failed with its reason and keeps no file, never a half-written one.
-    """
+    The row is locked while deciding, so two deliveries of the same task never both
+    render; a claim expires (``RENDER_LEASE``) unless renewed by progress."""
+    now = timezone.now()
+    with transaction.atomic():
+        report = Report.objects.select_for_update().filter(pk=report_pk).first()
+        if report is None or report.status == ReportStatus.READY:
+            return None
+        if (
+            report.status == ReportStatus.RENDERING
+            and report.lease_until
+            and report.lease_until > now
+        ):
+            return None
+        report.status = ReportStatus.RENDERING
+        report.started_at = now
+        report.lease_until = now + RENDER_LEASE
+        report.attempts += 1
+        report.failure_reason = ""
+        report.save(
+            update_fields=["status", "started_at", "lease_until", "attempts", "failure_reason"]
+        )
+    return report
+
+
+def report_generate(*, report_pk, timings=None):
+    """Claim the report, then render its PDF and XLSX from its snapshot (taken now if it
+    has none). Does nothing for a report that is ready or being rendered elsewhere.
+
+    On failure the report is marked failed with its reason and keeps no file, never a
+    half-written one; the task's retry claims it again."""
+    report = report_claim(report_pk=report_pk)
+    if report is None:
+        return None
     timings = {} if timings is None else timings
-    if report.status == ReportStatus.READY:
-        return report
     with translation.override("fr"):  # the committee's report is in French whoever triggers it
         return _generate(report, timings)
 
 
 def _generate(report, timings):
-    report.status = ReportStatus.RENDERING
-    report.started_at = timezone.now()
-    report.attempts += 1
-    report.failure_reason = ""
-    report.save(update_fields=["status", "started_at", "attempts", "failure_reason"])
     try:
         if report.snapshot is None:
             _progress(report, 10, _("Instantané des données"))
@@ -146,7 +177,11 @@ def _generate(report, timings):
             report.page_count = len(document.pages)
             report.status = ReportStatus.READY
             report.finished_at = timezone.now()
+            report.lease_until = None
             report.progress, report.progress_step = 100, ""
+            if report.kind == ReportKind.QUARTERLY and report.notified_at is None:
+                report.notified_at = report.finished_at
+                outbox_enqueue("actionplan.report_ready", report_pk=report.pk)
             report.save()
     except Exception as error:
         logger.exception("report %s failed", report.pk)
@@ -156,6 +191,7 @@ def _generate(report, timings):
         report.status = ReportStatus.FAILED
         report.failure_reason = f"{type(error).__name__}: {error}"[:2000]
         report.finished_at = timezone.now()
+        report.lease_until = None
         report.progress, report.progress_step = 0, ""
         report.pdf_size, report.pdf_sha256, report.page_count = None, "", None
         report.save()
@@ -164,20 +200,56 @@ def _generate(report, timings):
     return report
 
 
-def report_notify_committee(*, report):
-    """E-mail the committee members once a report is ready (once only)."""
-    if report.status != ReportStatus.READY or report.notified_at is not None:
+def report_sweep_abandoned(*, now=None):
+    """Hand back to the queue the reports whose render stopped renewing its claim
+    (a worker killed mid-render, a task lost before it started)."""
+    now = now or timezone.now()
+    taken_up = 0
+    stale = Report.objects.filter(
+        status__in=[ReportStatus.QUEUED, ReportStatus.RENDERING], lease_until__lt=now
+    ).values_list("pk", flat=True)
+    for pk in stale:
+        with transaction.atomic():
+            report = Report.objects.select_for_update().get(pk=pk)
+            if report.status not in (ReportStatus.QUEUED, ReportStatus.RENDERING) or not (
+                report.lease_until and report.lease_until < now
+            ):
+                continue
+            report.status = ReportStatus.QUEUED
+            report.lease_until = now + RENDER_LEASE
+            report.progress, report.progress_step = 0, _("Reprise après interruption")
+            report.save(update_fields=["status", "lease_until", "progress", "progress_step"])
+            _render_later(report)
+            taken_up += 1
+    return taken_up
+
+
+def report_dispatched(*, report_pk):
+    """The render task is on its way: give it a grace period before the sweep steps in."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().filter(pk=report_pk).first()
+        if report is None or report.status != ReportStatus.QUEUED:
+            return None
+        report.lease_until = timezone.now() + RENDER_LEASE
+        report.save(update_fields=["lease_until"])
+    return report
+
+
+def report_notify_committee(*, report_pk):
+    """E-mail the committee members that a quarterly report is ready (run from the outbox,
+    which sends it once: the message is written only when the report first becomes ready)."""
+    report = Report.objects.get(pk=report_pk)
+    if report.status != ReportStatus.READY:
         return 0
-    label = reports.period_label(report.period_start, report.period_end)
-    recipients = User.objects.filter(role__in=[Role.COMMITTEE], is_active=True).values_list(
+    label = periods.period_label(report.period_start, report.period_end)
+    recipients = User.objects.filter(role=Role.COMMITTEE, is_active=True).values_list(
         "email", flat=True
     )
-    subject = _("Rapport de pilotage disponible : %(label)s") % {"label": label}
-    body = _(
-        "Bonjour,\n\nLe rapport de pilotage du plan d'actions pour l'industrie circulaire (%(label)s) est "
-        "disponible sur le portail : %(url)s\n"
-    ) % {"label": label, "url": f"{settings.SITE_URL}/plan/rapports/{report.pk}/"}
-    sent = send_mass_mail([(subject, body, None, [email]) for email in recipients])
-    report.notified_at = timezone.now()
-    report.save(update_fields=["notified_at"])
-    return sent
+    with in_french():
+        subject = _("Rapport de pilotage disponible : %(label)s") % {"label": label}
+        body = _(
+            "Bonjour,\n\nLe rapport de pilotage du plan d'actions pour l'industrie circulaire (%(label)s) est "
+            "disponible sur le portail : %(url)s\n"
+        ) % {"label": label, "url": absolute_url("actionplan:report_detail", pk=report.pk)}
+        # One e-mail each: members do not see each other's addresses.
+        return sum(send_email(to=[email], subject=subject, body=body) for email in recipients)

@@ -46,6 +46,12 @@ class Criterion(SourcedModel):
     code = models.SlugField(max_length=40)
     label = models.CharField(_("critère"), max_length=255)
     weight = models.PositiveSmallIntegerField(_("pondération"), default=1)
+    phase_number = models.PositiveSmallIntegerField(
+        _("phase concernée"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : toutes les phases de l'appel."),
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = AuditedManager()

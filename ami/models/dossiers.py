@@ -5,10 +5,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.identifiers import clean_identifier_field
+from accounts.models import Organisation
 from ami.models.calls import Criterion, Phase
 from core.audit import AuditContextMixin, AuditedManager, audited
-from partners.identifiers import clean_identifier_field
-from partners.models import Organisation
+from core.territories import Departement
 
 
 class DossierStatus(models.TextChoices):
@@ -27,14 +28,6 @@ class FundingScheme(models.TextChoices):
     BUSINESS = "business", _("Aides aux entreprises")
     FEDER = "feder", _("FEDER")
     FTJ = "ftj", _("Fonds de Transition Juste")
-
-
-class Departement(models.TextChoices):
-    AISNE = "02", _("Aisne")
-    NORD = "59", _("Nord")
-    OISE = "60", _("Oise")
-    PAS_DE_CALAIS = "62", _("Pas-de-Calais")
-    SOMME = "80", _("Somme")
 
 
 SECTIONS = [
@@ -93,6 +86,11 @@ class Dossier(AuditContextMixin, models.Model):
     decision_reason = models.TextField(_("motif de la décision"), blank=True)
     decision_letter = models.FileField(_("lettre de décision"), upload_to="letters/%Y/", blank=True)
     submitted_at = models.DateTimeField(_("déposé le"), null=True, blank=True)
+    # The mean of the completed, conflict-free evaluations' weighted scores, out of 5; kept
+    # by ``evaluation_save`` so that the ranking is an indexed read, not an aggregate.
+    consolidated_score = models.DecimalField(
+        _("note consolidée"), max_digits=5, decimal_places=3, null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     last_saved_at = models.DateTimeField(_("dernier enregistrement"), auto_now=True)
     is_demo = models.BooleanField(_("donnée de démonstration"), default=False)
@@ -106,6 +104,12 @@ class Dossier(AuditContextMixin, models.Model):
         indexes = [
             models.Index(fields=["phase", "status"]),
             models.Index(fields=["organisation", "status"]),
+            # The officers' list: newest submissions first, often filtered by status.
+            models.Index(fields=["-submitted_at", "-id"], name="dossier_submitted_recent"),
+            models.Index(fields=["status", "-submitted_at"], name="dossier_status_recent"),
+            models.Index(
+                fields=["phase", "-consolidated_score", "reference"], name="dossier_phase_ranking"
+            ),
         ]
 
     def __str__(self):
@@ -116,8 +120,10 @@ class Dossier(AuditContextMixin, models.Model):
         return self.status == DossierStatus.DRAFT
 
     def deadline(self):
-        """The instant before which this dossier may be submitted (its own extension wins)."""
-        return self.extended_until or self.phase.closes_at
+        """The instant before which this dossier may be submitted: the phase's closing, or the
+        dossier's own extension when it is later (a phase extended since can only help)."""
+        moments = [m for m in (self.extended_until, self.phase.closes_at) if m is not None]
+        return max(moments) if moments else None
 
     def totals(self):
         lines = list(self.financing_lines.all())
@@ -227,6 +233,12 @@ class DossierMessage(models.Model):
         return f"{self.dossier.reference} {self.created_at:%Y-%m-%d}"
 
 
+class AttachmentQuerySet(models.QuerySet):
+    def current(self):
+        """The dossier's own pieces as they stand (not message attachments, not removed ones)."""
+        return self.filter(message__isnull=True, removed_at__isnull=True)
+
+
 class Attachment(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
     message = models.ForeignKey(
@@ -246,6 +258,10 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Removed from the draft by its holder; the file is kept while a submitted version lists it.
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["uploaded_at"]
@@ -255,7 +271,11 @@ class Attachment(models.Model):
 
     @property
     def downloadable(self):
-        return self.scan_status in (ScanStatus.NOT_SCANNED, ScanStatus.CLEAN)
+        """Scanned clean; or, where unscanned files are allowed (the embedded default, or an
+        operator's explicit waiver that ``check --deploy`` reports), not scanned at all."""
+        if self.scan_status == ScanStatus.CLEAN:
+            return True
+        return self.scan_status == ScanStatus.NOT_SCANNED and settings.SERVE_UNSCANNED_FILES
 
 
 @audited()
@@ -268,6 +288,9 @@ class Evaluation(models.Model):
     conflict_details = models.TextField(_("nature du conflit"), blank=True)
     comment = models.TextField(_("avis général"), blank=True)
     completed = models.BooleanField(_("évaluation terminée"), default=False)
+    # The weighted mean of this reviewer's scores (out of 5), kept with the grid when it is
+    # completed, so that rankings are computed by the database.
+    weighted_score = models.DecimalField(max_digits=5, decimal_places=3, null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = AuditedManager()

@@ -1,10 +1,12 @@
 """Number, money and percentage formats for pages and reports (French by default)."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from core.units import counts_things
 
 register = template.Library()
 
@@ -12,9 +14,11 @@ register = template.Library()
 def format_number(value, decimals=None):
     if value is None or value == "":
         return "—"
-    value = Decimal(value)
+    value = Decimal(str(value))
     if decimals is None:
         decimals = 0 if value == value.to_integral_value() else 2
+    # Rounded, not cut: 1,849 shows as 1,85 (Django's formatting alone truncates).
+    value = value.quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
     return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
@@ -52,9 +56,12 @@ def percent(ratio):
 
 @register.filter
 def quantity(value, unit):
-    """A value with its unit: money as money, the rest as « 27 500 emplois »."""
+    """A value with its unit: money as money, counts as whole numbers (« 17 partenariats »,
+    never « 17,46 partenariats » for an expected value), the rest as « 4 500 m² »."""
     if unit == "€":
         return format_money(value)
+    if value is not None and value != "" and counts_things(unit):
+        value = Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     if unit == "%":
         return _("%(value)s %%") % {"value": format_number(value)}
     if not unit:
@@ -64,23 +71,21 @@ def quantity(value, unit):
 
 @register.filter
 def short_date(value):
-    """A date, or an ISO date string from a stored snapshot, in the active language's short format."""
+    """A date, or an ISO string from a stored snapshot, in the active language's short format;
+    a moment is shown as its Paris date (a closing at 00:00 in Paris is not the UTC day before)."""
     from datetime import date as date_type
+    from datetime import datetime
 
+    from django.utils import timezone
     from django.utils.formats import date_format
 
     if not value:
         return "—"
     if isinstance(value, str):
-        value = date_type.fromisoformat(value[:10])
+        value = datetime.fromisoformat(value) if len(value) > 10 else date_type.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = timezone.localtime(value, timezone.get_default_timezone()).date()
     return date_format(value, "SHORT_DATE_FORMAT")
-
-
-@register.filter
-def status_label(value):
-    from actionplan.models import Status
-
-    return Status(value).label
 
 
 @register.filter
@@ -95,3 +100,82 @@ def pdf_static(path):
     from django.conf import settings
 
     return f"{settings.STATIC_URL}{path}"
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, param, number):
+    """This page's address with ``param`` set to ``number``, other filters kept."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return "?" + query.urlencode()
+
+
+@register.filter
+def time_left(moment, now=None):
+    """What remains until ``moment`` as people say it: « 1 an et 7 mois », « 12 jours »,
+    « 3 heures », « moins d'une heure » (never « 1 année, 7 mois »)."""
+    from dateutil.relativedelta import relativedelta
+    from django.utils import timezone
+    from django.utils.translation import ngettext
+
+    if not moment:
+        return "—"
+    now = now or timezone.now()
+    if moment <= now:
+        return _("échu")
+    gap = relativedelta(moment, now)
+    units = [
+        (gap.years, ngettext("%(n)d an", "%(n)d ans", gap.years)),
+        (gap.months, ngettext("%(n)d mois", "%(n)d mois", gap.months)),
+        (gap.days, ngettext("%(n)d jour", "%(n)d jours", gap.days)),
+        (gap.hours, ngettext("%(n)d heure", "%(n)d heures", gap.hours)),
+    ]
+    parts = [label % {"n": n} for n, label in units if n][:2]
+    if not parts:
+        return _("moins d'une heure")
+    return (
+        _("%(first)s et %(second)s") % {"first": parts[0], "second": parts[1]}
+        if len(parts) == 2
+        else parts[0]
+    )
+
+
+@register.inclusion_tag("includes/error_summary.html", takes_context=True)
+def error_summary(context):
+    """Every error of every form on the page, at its top, each linking to its field (the
+    pattern public-sector design systems use): an error is never 3 000 px below the fold."""
+    from django.forms import BaseForm
+
+    seen, items = set(), []
+    for value in context.flatten().values():
+        if not isinstance(value, BaseForm) or id(value) in seen or not value.is_bound:
+            continue
+        seen.add(id(value))
+        if not value.errors:
+            continue
+        for name, errors in value.errors.items():
+            field = value.fields.get(name)
+            anchor = value[name].id_for_label if field is not None else None
+            label = field.label if field is not None else None
+            for error in errors:
+                items.append({"anchor": anchor, "label": label, "message": error})
+    return {"items": items}
+
+
+@register.filter
+def local_datetime(value):
+    """A moment (or its ISO string from a snapshot) in Paris time, as the portal shows it:
+    « 01/07/2028 à 00:00 », never the UTC date of a stored instant."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    if not value:
+        return "—"
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    local = timezone.localtime(value, timezone.get_default_timezone())
+    return _("%(date)s à %(time)s") % {
+        "date": local.strftime("%d/%m/%Y"),
+        "time": local.strftime("%H:%M"),
+    }

@@ -1,6 +1,8 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from actionplan.models import Measurement
 from actionplan.services import measurement_create
 
@@ -29,7 +31,7 @@ def test_a_holder_gets_403_on_the_plan_api(client_for, plan, holder_a):
 
 
 def test_measurements_are_created_then_approved_by_another_officer_through_the_api(
-    client_for, partnerships, officer, second_officer, client, django_capture_on_commit_callbacks
+    client_for, partnerships, officer, second_officer, client, run_outbox
 ):
     created = client_for(officer).post(
         "/api/measurements/",
@@ -47,10 +49,10 @@ def test_measurements_are_created_then_approved_by_another_officer_through_the_a
     own = client.post(f"/api/measurements/{pk}/approve/", {}, content_type="application/json")
     assert own.status_code == 403
     client.force_login(second_officer)
-    with django_capture_on_commit_callbacks(execute=True):
-        approved = client.post(
-            f"/api/measurements/{pk}/approve/", {"comment": "ok"}, content_type="application/json"
-        )
+    approved = client.post(
+        f"/api/measurements/{pk}/approve/", {"comment": "ok"}, content_type="application/json"
+    )
+    run_outbox()
     assert approved.json()["status"] == "approved"
     assert client.get("/api/indicators/1.2-1/").json()["latest_value"] == "16.00"
 
@@ -85,3 +87,25 @@ def test_the_schema_documents_the_plan_endpoints(client_for, officer):
     schema = client_for(officer).get("/api/schema/").content.decode()
     for path in ["/api/indicators/", "/api/measurements/{id}/approve/", "/api/funding-sources/"]:
         assert path in schema
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        ("territory", {"territory": "zz"}),
+        ("date", {"date": "0001-01-01"}),
+        ("value", {"value": "-5"}),
+        ("count", {"count": -2}),
+    ],
+)
+def test_an_implausible_measurement_answers_400_on_its_field_and_stores_nothing(
+    client_for, partnerships, officer, field, change
+):
+    response = client_for(officer).post(
+        "/api/measurements/",
+        {"indicator": "1.2-1", "date": "2026-09-30", "value": "3", "source": "Bilan", **change},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert field in response.json()
+    assert not partnerships.measurements.exists()

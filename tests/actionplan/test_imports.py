@@ -92,6 +92,19 @@ def test_a_file_that_is_not_a_table_is_refused_clearly(client_for, plan, officer
     assert "ne peut pas être lu" in content
 
 
+def test_a_binary_file_named_csv_gets_a_clear_message_and_saves_nothing(client_for, plan, officer):
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:  # an XLSX, a ZIP, a PDF… renamed .csv
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    for content in (buffer.getvalue(), bytes(range(256)) * 4, b"%PDF-1.7\x00\x01\x02"):
+        response = _upload(client_for(officer), "mesures.csv", content)
+        assert response.status_code == 200
+        assert "contenu est binaire" in response.content.decode()
+    assert not Measurement.objects.exists()
+
+
 def test_a_committee_member_cannot_import(client_for, plan, committee_member):
     response = client_for(committee_member).post(
         reverse("actionplan:import_upload"),

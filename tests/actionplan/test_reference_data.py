@@ -64,7 +64,46 @@ def test_the_funding_sources_add_up_to_the_250_million_envelope(plan):
 def test_propositions_carry_their_lifecycle_tags_and_the_ambiguous_ones_are_flagged(plan):
     assert Action.objects.get(code="3.3").lifecycle == ["AMONT", "USAGE", "AVAL"]
     assert Action.objects.get(code="1.1").lifecycle == []
-    assert DataFlag.objects.filter(code="lifecycle-unattributed").count() == 9
+    # Axes I–II and the seven propositions: the margin markers are read, never trusted.
+    assert DataFlag.objects.filter(code="lifecycle-unattributed").count() == 16
+    flag = DataFlag.objects.get(
+        code="lifecycle-unattributed", object_id=Action.objects.get(code="3.3").pk
+    )
+    assert "Lecture provisoire : AMONT, USAGE, AVAL." in flag.message
+
+
+def test_the_points_the_text_leaves_open_are_flagged_with_their_wording(plan, calls):
+    codes = set(DataFlag.objects.values_list("code", flat=True))
+    assert {
+        "milestone-year-only",  # « d'ici 2027 »
+        "deadline-time-missing",  # « avant le 5 juin 2026 »
+        "amount-missing",  # FEAMPA
+        "available-not-envelope",  # « 180 M€ disponibles »
+        "cadence-missing",  # the COPIL
+        "text-only-target",  # PLPDMA 100 %, the deposit campaign, 25 cells and 200 m²
+    } <= codes
+    assert DataFlag.objects.filter(code="text-only-target").count() == 3
+    wordings = [
+        item["wording"]
+        for evidence in DataFlag.objects.values_list("evidence", flat=True)
+        for item in evidence
+    ]
+    assert any("d'ici 2027" in w for w in wordings)
+    assert any(w == "FTJ (180 M€ disponibles)" for w in wordings)
+
+
+def test_an_officers_lifecycle_tags_survive_a_reload(plan, officer):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from actionplan.services import action_set_lifecycle
+
+    action = Action.objects.get(code="3.3")
+    action_set_lifecycle(actor=officer, action=action, tags=["AVAL"])
+    call_command("load_reference_data", stdout=StringIO())
+    action.refresh_from_db()
+    assert action.lifecycle == ["AVAL"]
 
 
 def test_the_reuse_platform_and_ressourcerie_indicators_are_computed_from_the_calls(plan):

@@ -52,7 +52,8 @@ def q3_report(partnerships, officer, second_officer):
         comment="Deux conventions CIFRE signées",
     )
     report = report_request(actor=officer, period_start=Q3_START, period_end=Q3_END)
-    report_generate(report=report)
+    report_generate(report_pk=report.pk)
+    report.refresh_from_db()
     return report
 
 
@@ -75,7 +76,8 @@ def test_the_snapshot_is_frozen_against_later_measurements(
     figures = q3_report.snapshot
     q3_report.status = ReportStatus.FAILED  # re-render from the stored snapshot, as a retry would
     q3_report.save()
-    report_generate(report=q3_report)
+    report_generate(report_pk=q3_report.pk)
+    q3_report.refresh_from_db()
     assert q3_report.snapshot == figures
     entry = next(
         i
@@ -97,7 +99,8 @@ def test_a_new_version_takes_a_new_snapshot_with_the_later_values(
     version_2 = report_request(
         actor=officer, period_start=Q3_START, period_end=Q3_END, new_version=True
     )
-    report_generate(report=version_2)
+    report_generate(report_pk=version_2.pk)
+    version_2.refresh_from_db()
     assert version_2.version == 2
     entry = next(
         i
@@ -114,12 +117,10 @@ def test_asking_twice_for_the_same_period_gives_the_same_report(plan, officer):
     assert report_request(actor=officer, period_start=Q3_START, period_end=Q3_END) == first
 
 
-def test_the_scheduled_job_creates_exactly_one_report_per_quarter(
-    plan, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        report, created = report_schedule_last_quarter(today=date(2026, 10, 1))
-        again, created_again = report_schedule_last_quarter(today=date(2026, 10, 5))
+def test_the_scheduled_job_creates_exactly_one_report_per_quarter(plan, run_outbox):
+    report, created = report_schedule_last_quarter(today=date(2026, 10, 1))
+    again, created_again = report_schedule_last_quarter(today=date(2026, 10, 5))
+    run_outbox()
     assert (created, created_again) == (True, False)
     assert report == again
     assert (report.period_start, report.period_end) == (Q3_START, Q3_END)
@@ -129,10 +130,10 @@ def test_the_scheduled_job_creates_exactly_one_report_per_quarter(
 
 
 def test_the_committee_is_told_once_when_the_quarterly_report_is_ready(
-    plan, committee_member, django_capture_on_commit_callbacks
+    plan, committee_member, run_outbox
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        report_schedule_last_quarter(today=date(2026, 10, 1))
+    report_schedule_last_quarter(today=date(2026, 10, 1))
+    run_outbox()
     notices = [m for m in mail.outbox if committee_member.email in m.to]
     assert len(notices) == 1
     assert "3e trimestre 2026" in notices[0].subject
@@ -143,7 +144,7 @@ def test_a_failed_render_leaves_a_failed_record_with_its_reason_and_no_file(plan
     report.snapshot = {"axes": "not a list of axes"}  # a corrupted snapshot
     report.save()
     with pytest.raises(Exception):  # noqa: B017 (whatever breaks, the record must say so)
-        report_generate(report=report)
+        report_generate(report_pk=report.pk)
     report.refresh_from_db()
     assert report.status == ReportStatus.FAILED
     assert report.failure_reason
@@ -179,7 +180,8 @@ def test_a_comment_typed_with_an_image_tag_is_printed_as_text(
         comment='<img src="file:///etc/passwd">',
     )
     report = report_request(actor=officer, period_start=Q3_START, period_end=Q3_END)
-    report_generate(report=report)
+    report_generate(report_pk=report.pk)
+    report.refresh_from_db()
     content = report.pdf.read()
     assert b"/Subtype /Image" not in content and b"/Subtype/Image" not in content
     assert '<img src="file:///etc/passwd">' in _pdf_text(content)
@@ -217,14 +219,14 @@ def test_committee_members_cannot_request_reports(plan, client_for, committee_me
 
 
 def test_an_officer_requests_a_report_and_follows_its_progress(
-    plan, client_for, officer, django_capture_on_commit_callbacks
+    plan, client_for, officer, run_outbox
 ):
     client = client_for(officer)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("actionplan:report_create"),
-            {"period_start": "2026-01-01", "period_end": "2026-06-30"},
-        )
+    response = client.post(
+        reverse("actionplan:report_create"),
+        {"period_start": "2026-01-01", "period_end": "2026-06-30"},
+    )
+    run_outbox()
     report = Report.objects.get()
     assert response.url == reverse("actionplan:report_detail", args=[report.pk])
     status = client.get(reverse("actionplan:report_status", args=[report.pk])).json()
@@ -243,19 +245,18 @@ def test_a_bad_period_is_refused_next_to_the_form(plan, client_for, officer):
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_the_report_renders_on_the_real_worker(celery_worker, officer):
-    import time
+def test_the_report_renders_on_the_real_worker(wait_for_worker, officer):
     from io import StringIO
 
     from django.core.management import call_command
 
     call_command("load_reference_data", stdout=StringIO())
     report = report_request(actor=officer, period_start=Q3_START, period_end=Q3_END)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
+
+    def finished():
         report.refresh_from_db()
-        if report.status in (ReportStatus.READY, ReportStatus.FAILED):
-            break
-        time.sleep(0.5)
+        return report.status in (ReportStatus.READY, ReportStatus.FAILED)
+
+    wait_for_worker(finished, timeout=120)
     assert report.status == ReportStatus.READY, report.failure_reason
     assert "3e trimestre 2026" in _pdf_text(report.pdf.read())

@@ -25,13 +25,13 @@ def _record(indicator, user, value, day=date(2026, 9, 30)):
 
 
 def test_only_approved_values_count_towards_the_status(
-    partnerships, officer, second_officer, django_capture_on_commit_callbacks
+    partnerships, officer, second_officer, run_outbox
 ):
     pending = _record(partnerships, officer, 16)
     indicator_refresh_status(indicator=partnerships)
     assert partnerships.current_status == Status.NO_DATA
-    with django_capture_on_commit_callbacks(execute=True):
-        measurement_approve(actor=second_officer, measurement=pending)
+    measurement_approve(actor=second_officer, measurement=pending)
+    run_outbox()
     partnerships.refresh_from_db()
     assert partnerships.current_status == Status.ON_TRACK
     assert partnerships.current_value == Decimal(16)
@@ -104,7 +104,7 @@ def test_a_partner_records_measurements_on_the_indicators_they_own(
     assert _record(partnerships, partner_contributor, 5).entered_by == partner_contributor
 
 
-def test_a_measurement_in_the_future_is_refused(partnerships, officer):
+def test_a_measurement_in_the_future_is_refused_even_for_the_region(partnerships, officer):
     with pytest.raises(ValidationError) as error:
         _record(partnerships, officer, 5, day=date(2099, 1, 1))
     assert "date" in error.value.message_dict
@@ -119,28 +119,71 @@ def test_a_money_and_count_measurement_needs_the_count(plan, officer):
     assert "count" in error.value.message_dict
 
 
-def test_territorial_values_of_the_same_date_add_up_to_the_regional_value(
-    partnerships, officer, second_officer, django_capture_on_commit_callbacks
+def _approved(indicator, officer, reviewer, value, territory="", day=date(2026, 9, 30)):
+    measurement = measurement_create(
+        actor=officer,
+        indicator=indicator,
+        date=day,
+        value=Decimal(value),
+        territory=territory,
+        source="Observatoire",
+    )
+    return measurement_approve(actor=reviewer, measurement=measurement)
+
+
+def test_a_departements_value_never_replaces_the_regional_figure(
+    partnerships, officer, second_officer, run_outbox
 ):
-    for territory, value in [("Nord", 6), ("Pas-de-Calais", 4)]:
-        measurement = measurement_create(
-            actor=officer,
-            indicator=partnerships,
-            date=date(2026, 9, 30),
-            value=Decimal(value),
-            territory=territory,
-            source="Observatoire",
-        )
-        with django_capture_on_commit_callbacks(execute=True):
-            measurement_approve(actor=second_officer, measurement=measurement)
+    _approved(partnerships, officer, second_officer, 8, day=date(2026, 6, 30))
+    _approved(partnerships, officer, second_officer, 12, territory="Pas-de-Calais")
+    run_outbox()
     partnerships.refresh_from_db()
-    assert partnerships.current_value == Decimal(10)
+    assert (partnerships.current_value, partnerships.current_value_date) == (
+        Decimal(8),
+        date(2026, 6, 30),
+    )
+
+
+def test_the_five_departements_of_a_date_add_up_to_the_regional_figure(
+    partnerships, officer, second_officer, run_outbox
+):
+    for territory, value in [("02", 1), ("59", 6), ("60", 1), ("62", 4), ("80", 2)]:
+        _approved(partnerships, officer, second_officer, value, territory=territory)
+    run_outbox()
+    partnerships.refresh_from_db()
+    assert partnerships.current_value == Decimal(14)
+
+
+@pytest.mark.parametrize(
+    ("field", "values"),
+    [
+        ("territory", {"territory": "zz"}),
+        ("date", {"date": date(1, 1, 1)}),
+        ("date", {"date": date(2099, 1, 1)}),
+        ("value", {"value": Decimal(-3)}),
+    ],
+)
+def test_an_implausible_measurement_is_refused_and_nothing_is_stored(
+    partnerships, officer, field, values
+):
+    arguments = {
+        "actor": officer,
+        "indicator": partnerships,
+        "date": date(2026, 9, 30),
+        "value": Decimal(3),
+        "source": "Observatoire",
+        **values,
+    }
+    with pytest.raises(ValidationError) as refused:
+        measurement_create(**arguments)
+    assert field in refused.value.message_dict
+    assert not partnerships.measurements.exists()
 
 
 def test_a_status_change_is_recorded_for_the_quarterly_comparison(
-    partnerships, officer, second_officer, django_capture_on_commit_callbacks
+    partnerships, officer, second_officer, run_outbox
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        measurement_approve(actor=second_officer, measurement=_record(partnerships, officer, 16))
+    measurement_approve(actor=second_officer, measurement=_record(partnerships, officer, 16))
+    run_outbox()
     change = partnerships.status_changes.get()
     assert (change.previous, change.current) == (Status.NO_DATA, Status.ON_TRACK)

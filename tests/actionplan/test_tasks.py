@@ -1,4 +1,3 @@
-import time
 from datetime import date
 from decimal import Decimal
 from io import StringIO
@@ -12,11 +11,14 @@ from actionplan.services import measurement_approve, measurement_create, measure
 from actionplan.tasks import refresh_all_statuses
 
 
-def test_reminders_reach_the_owner_once_when_a_measurement_is_overdue(partnerships, officer):
+def test_reminders_reach_the_owner_once_when_a_measurement_is_overdue(
+    partnerships, officer, run_outbox
+):
     partnerships.owner = officer
     partnerships.save()
     measurement_reminders_send(today=date(2026, 11, 22))
     measurement_reminders_send(today=date(2026, 11, 23))
+    run_outbox()
     overdue = [m for m in mail.outbox if "1.2-1" in m.subject]
     assert len(overdue) == 1
     assert overdue[0].to == [officer.email]
@@ -24,8 +26,9 @@ def test_reminders_reach_the_owner_once_when_a_measurement_is_overdue(partnershi
     assert Reminder.objects.filter(indicator=partnerships, kind="overdue").count() == 1
 
 
-def test_no_reminder_for_an_indicator_without_owner_or_computed_from_the_calls(plan):
+def test_no_reminder_for_an_indicator_without_owner_or_computed_from_the_calls(plan, run_outbox):
     measurement_reminders_send(today=date(2026, 11, 22))
+    run_outbox()
     assert mail.outbox == []
 
 
@@ -40,7 +43,7 @@ def test_the_nightly_job_turns_a_milestone_late_once_its_date_passes(plan, time_
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_an_approval_recomputes_the_status_on_the_real_worker(
-    celery_worker, officer, second_officer
+    wait_for_worker, officer, second_officer
 ):
     call_command("load_reference_data", stdout=StringIO())
     indicator = Indicator.objects.get(code="1.2-1")
@@ -52,11 +55,11 @@ def test_an_approval_recomputes_the_status_on_the_real_worker(
         source="Bilan",
     )
     measurement_approve(actor=second_officer, measurement=measurement)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+
+    def refreshed():
         indicator.refresh_from_db()
-        if indicator.current_status != Status.NO_DATA:
-            break
-        time.sleep(0.2)
+        return indicator.current_status != Status.NO_DATA
+
+    wait_for_worker(refreshed, timeout=30)
     assert indicator.current_status == Status.ON_TRACK
     assert indicator.current_value == Decimal(16)

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from actionplan.models import Measurement, MeasurementStatus
-from actionplan.services import measurement_create
+from actionplan.services import measurement_approve, measurement_create
 
 
 @pytest.mark.parametrize("persona", ["officer", "committee_member", "partner_contributor"])
@@ -55,15 +55,15 @@ def test_the_dashboard_counts_indicators_per_status(client_for, plan, officer):
 
 
 def test_the_indicator_page_shows_the_target_in_words_the_source_and_the_chart(
-    client_for, jobs, officer, second_officer, django_capture_on_commit_callbacks
+    client_for, jobs, officer, second_officer, run_outbox
 ):
     measurement = measurement_create(
         actor=officer, indicator=jobs, date=date(2025, 12, 31), value=Decimal(26400), source="Insee"
     )
     from actionplan.services import measurement_approve
 
-    with django_capture_on_commit_callbacks(execute=True):
-        measurement_approve(actor=second_officer, measurement=measurement)
+    measurement_approve(actor=second_officer, measurement=measurement)
+    run_outbox()
     content = (
         client_for(officer)
         .get(reverse("actionplan:indicator_detail", args=["1.1-1"]))
@@ -156,7 +156,7 @@ def test_the_author_cannot_approve_through_the_queue(client_for, partnerships, o
 
 def test_the_csv_export_lists_every_indicator_with_its_status_in_french(client_for, plan, officer):
     response = client_for(officer).get(reverse("actionplan:export_csv"))
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     lines = text.strip().splitlines()
     assert lines[0].startswith("Action;Code;Indicateur")
     assert len(lines) == 35
@@ -169,7 +169,7 @@ def test_the_xlsx_export_opens_with_every_indicator(client_for, plan, officer):
     from openpyxl import load_workbook
 
     response = client_for(officer).get(reverse("actionplan:export_xlsx"))
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet.max_row == 35
     assert [cell.value for cell in sheet[2]][:2] == ["1.1", "1.1-1"]
 
@@ -272,3 +272,46 @@ def test_a_committee_member_cannot_set_lifecycle_tags(client_for, plan, committe
         reverse("actionplan:action_lifecycle", args=["2.1"]), {"tags": ["AMONT"]}
     )
     assert response.status_code == 403
+
+
+def test_the_history_reads_as_french_sentences_not_raw_audit_diffs(
+    client_for, partnerships, officer, second_officer, run_outbox
+):
+    measurement = measurement_create(
+        actor=officer,
+        indicator=partnerships,
+        date=date(2026, 9, 30),
+        value=Decimal(16),
+        territory="62",
+        source="Bilan",
+    )
+    measurement_approve(actor=second_officer, measurement=measurement, comment="Conforme")
+    run_outbox()
+    content = (
+        client_for(officer)
+        .get(reverse("actionplan:indicator_detail", args=[partnerships.code]))
+        .content.decode()
+    )
+    history = content[content.index('id="history-title"') :]
+    assert "Saisie de la mesure du 30/09/2026, 16 partenariats, Pas-de-Calais" in history
+    assert "Approbation de la mesure du 30/09/2026" in history and "Conforme" in history
+    for raw in ("current_is_demo", "series_points", "2026-09-30", "None"):
+        assert raw not in history
+
+
+def test_the_approval_queue_shows_the_territory_and_the_evidence(
+    client_for, partnerships, officer, second_officer
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    measurement_create(
+        actor=officer,
+        indicator=partnerships,
+        date=date(2026, 9, 30),
+        value=Decimal(4),
+        territory="Pas-de-Calais",
+        source="Bilan",
+        evidence=SimpleUploadedFile("bilan.pdf", b"%PDF-1.4 bilan"),
+    )
+    content = client_for(second_officer).get(reverse("actionplan:review_queue")).content.decode()
+    assert "Pas-de-Calais" in content and "Ouvrir le justificatif" in content

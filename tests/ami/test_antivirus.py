@@ -49,20 +49,20 @@ def clamd_socket(tmp_path_factory):
     process.wait(timeout=30)
 
 
-def _upload(holder, dossier, name, content, capture):
-    with capture(execute=True):
-        return attachment_add(
-            actor=holder, dossier=dossier, upload=SimpleUploadedFile(name, content)
-        )
+def _upload(holder, dossier, name, content, run_outbox):
+    attachment = attachment_add(
+        actor=holder, dossier=dossier, upload=SimpleUploadedFile(name, content)
+    )
+    run_outbox()  # the scan is follow-up work: a worker runs it once the upload is saved
+    attachment.refresh_from_db()
+    return attachment
 
 
 def test_a_clean_file_is_scanned_and_downloadable(
-    draft_a, holder_a, settings, clamd_socket, client_for, django_capture_on_commit_callbacks
+    draft_a, holder_a, settings, clamd_socket, client_for, run_outbox
 ):
     settings.CLAMAV_ADDRESS = clamd_socket
-    attachment = _upload(
-        holder_a, draft_a, "plan.pdf", b"%PDF-1.4 a clean plan", django_capture_on_commit_callbacks
-    )
+    attachment = _upload(holder_a, draft_a, "plan.pdf", b"%PDF-1.4 a clean plan", run_outbox)
     attachment.refresh_from_db()
     assert attachment.scan_status == ScanStatus.CLEAN
     response = client_for(holder_a).get(
@@ -72,12 +72,10 @@ def test_a_clean_file_is_scanned_and_downloadable(
 
 
 def test_an_infected_file_is_blocked(
-    draft_a, holder_a, settings, clamd_socket, client_for, django_capture_on_commit_callbacks
+    draft_a, holder_a, settings, clamd_socket, client_for, run_outbox
 ):
     settings.CLAMAV_ADDRESS = clamd_socket
-    attachment = _upload(
-        holder_a, draft_a, "devis.pdf", EICAR_PDF, django_capture_on_commit_callbacks
-    )
+    attachment = _upload(holder_a, draft_a, "devis.pdf", EICAR_PDF, run_outbox)
     attachment.refresh_from_db()
     assert attachment.scan_status == ScanStatus.INFECTED
     response = client_for(holder_a).get(
@@ -93,13 +91,11 @@ def test_a_scan_stuck_while_clamd_is_down_is_retried_later(
     settings,
     clamd_socket,
     client_for,
-    django_capture_on_commit_callbacks,
+    run_outbox,
     tmp_path,
 ):
     settings.CLAMAV_ADDRESS = str(tmp_path / "no-clamd-here.sock")
-    attachment = _upload(
-        holder_a, draft_a, "plan.pdf", b"%PDF-1.4 plan", django_capture_on_commit_callbacks
-    )
+    attachment = _upload(holder_a, draft_a, "plan.pdf", b"%PDF-1.4 plan", run_outbox)
     attachment.refresh_from_db()
     assert attachment.scan_status == ScanStatus.PENDING
     response = client_for(holder_a).get(
@@ -110,3 +106,21 @@ def test_a_scan_stuck_while_clamd_is_down_is_retried_later(
     rescan_pending_attachments.delay()
     attachment.refresh_from_db()
     assert attachment.scan_status == ScanStatus.CLEAN
+
+
+def test_turning_scanning_on_scans_the_files_uploaded_while_it_was_off(
+    draft_a, holder_a, settings, clamd_socket
+):
+    settings.CLAMAV_ADDRESS = ""
+    clean = attachment_add(
+        actor=holder_a, dossier=draft_a, upload=SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan")
+    )
+    infected = attachment_add(
+        actor=holder_a, dossier=draft_a, upload=SimpleUploadedFile("devis.pdf", EICAR_PDF)
+    )
+    assert {clean.scan_status, infected.scan_status} == {ScanStatus.NOT_SCANNED}
+    settings.CLAMAV_ADDRESS = clamd_socket
+    rescan_pending_attachments.delay()  # the periodic re-scan takes the backlog
+    clean.refresh_from_db()
+    infected.refresh_from_db()
+    assert (clean.scan_status, infected.scan_status) == (ScanStatus.CLEAN, ScanStatus.INFECTED)

@@ -66,7 +66,7 @@ def test_holder_b_cannot_post_a_message_or_submit_holder_as_dossier(
 
 
 def test_the_api_lists_only_the_holders_own_dossiers(client_for, submitted_a, holder_b, pmcb_phase):
-    from tests.ami.conftest import make_dossier
+    from tests.ami_fixtures import make_dossier
 
     mine = make_dossier(holder_b, pmcb_phase, title="Le mien")
     data = client_for(holder_b).get("/api/dossiers/").json()
@@ -77,7 +77,15 @@ def test_holders_cannot_reach_the_officers_list_or_exports(client_for, submitted
     client = client_for(holder_a)
     assert client.get(reverse("ami:dossier_list")).status_code == 403
     assert client.get(reverse("ami:dossier_list") + "?export=csv").status_code == 403
-    assert client.get(reverse("ami:dossier_zip", args=[submitted_a.pk])).status_code == 403
+
+
+def test_a_holder_gets_back_their_own_submission_but_never_another_organisations(
+    client_for, submitted_a, holder_a, holder_b
+):
+    own = client_for(holder_a).get(reverse("ami:dossier_zip", args=[submitted_a.pk]))
+    assert own.status_code == 200 and own["Content-Type"] == "application/zip"
+    other = client_for(holder_b).get(reverse("ami:version_zip", args=[submitted_a.pk, 1]))
+    assert other.status_code == 404
 
 
 def test_every_officer_opening_of_a_dossier_or_attachment_is_logged(
@@ -96,6 +104,27 @@ def test_every_officer_opening_of_a_dossier_or_attachment_is_logged(
         )
     )
     assert "dossier_opened" in events and "attachment_opened" in events
+
+
+def test_an_officer_reopening_a_dossier_within_the_hour_is_logged_once_per_officer(
+    settings, client_for, submitted_a, officer, second_officer
+):
+    from auditlog.models import LogEntry
+    from django.core.cache import cache
+
+    from core.audit import access_key
+
+    settings.AUDIT_ACCESS_WINDOW_SECONDS = 3600
+    for reader in (officer, second_officer):
+        cache.delete(access_key(actor=reader, obj=submitted_a, event="dossier_opened"))
+    url = reverse("ami:dossier_detail", args=[submitted_a.pk])
+    for _reading in range(3):
+        client_for(officer).get(url)
+    client_for(second_officer).get(url)
+    openings = LogEntry.objects.filter(additional_data__event="dossier_opened")
+    assert sorted(openings.values_list("actor__email", flat=True)) == sorted(
+        [officer.email, second_officer.email]
+    )
 
 
 def test_a_reviewer_who_declares_a_conflict_can_no_longer_see_the_dossier(
@@ -154,3 +183,24 @@ def test_uploaded_names_are_sanitised_and_files_kept_outside_static(draft_a, hol
     assert "/" not in attachment.original_name and ".." not in attachment.original_name
     assert str(settings.MEDIA_ROOT) in attachment.file.path
     assert "static" not in attachment.file.path
+
+
+def test_a_colleagues_conflict_does_not_hide_the_dossier_from_a_reviewer_who_has_none(
+    client_for, submitted_a, officer, second_officer
+):
+    from ami.selectors import criteria_for
+    from ami.services import dossier_transition
+
+    dossier_transition(actor=officer, dossier=submitted_a, event="start_review")
+    scores = {criterion.pk: (4, "") for criterion in criteria_for(submitted_a.phase)}
+    evaluation_save(actor=officer, dossier=submitted_a, conflict_of_interest=False, scores=scores)
+    evaluation_save(
+        actor=second_officer,
+        dossier=submitted_a,
+        conflict_of_interest=True,
+        conflict_details="Ancien employeur",
+    )
+    listing = client_for(officer).get(reverse("ami:dossier_list")).content.decode()
+    assert submitted_a.reference in listing
+    ranking = client_for(officer).get(reverse("ami:phase_ranking", args=[submitted_a.phase_id]))
+    assert submitted_a.reference in ranking.content.decode()

@@ -2,33 +2,18 @@
 
 import time
 
-import pytest
 from django.core import mail
 
 from ami.services import dossier_submit
-from config.celery import app as celery_app
 from core.models import OutboxMessage
 from core.outbox import outbox_drain
 
 
-@pytest.fixture
-def unreachable_broker():
-    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-    celery_app.conf.broker_url = "redis://127.0.0.1:9/0"  # nothing listens on port 9
-    celery_app.conf.task_always_eager = False
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    yield
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-
-
 def test_a_submission_succeeds_quickly_with_the_broker_down_and_the_receipt_follows_when_it_is_back(
-    draft_a, holder_a, unreachable_broker, django_capture_on_commit_callbacks
+    draft_a, holder_a, broker_down
 ):
     began = time.monotonic()
-    with django_capture_on_commit_callbacks(execute=True):
+    with broker_down():
         version = dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
     elapsed = time.monotonic() - began
     draft_a.refresh_from_db()

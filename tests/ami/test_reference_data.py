@@ -11,7 +11,7 @@ PARIS = ZoneInfo("Europe/Paris")
 def test_both_calls_are_loaded_with_their_criteria_and_confidentiality(calls):
     assert list(Call.objects.values_list("code", flat=True)) == ["pmcb", "ressourceries"]
     pmcb = Call.objects.get(code="pmcb")
-    assert pmcb.criteria.count() == 3
+    assert pmcb.criteria.count() == 6
     assert "confidentialité" in pmcb.confidentiality
     assert "n’a pas pour objet d’attribuer des financements" in pmcb.support_wording
 
@@ -53,3 +53,18 @@ def test_reloading_the_reference_data_keeps_the_dates_officers_entered(calls, of
     call_set_enforceable_date(actor=officer, call=call, enforceable_on=date(2025, 7, 1))
     call_command("load_reference_data", stdout=StringIO())
     assert call.phases.get().opens_at == datetime(2025, 7, 1, tzinfo=PARIS)
+
+
+def test_every_criterion_the_calls_state_is_loaded_with_its_wording_and_phase(calls):
+    from ami.models import Phase
+    from ami.selectors import criteria_for
+
+    pmcb = set(Call.objects.get(code="pmcb").criteria.values_list("code", flat=True))
+    assert {"synergies", "taille-pmcb", "portee-geographique"} <= pmcb
+    assert "capacite-operateur" not in pmcb
+    ressourceries = Call.objects.get(code="ressourceries")
+    operator = ressourceries.criteria.get(code="capacite-operateur")
+    assert operator.phase_number == 1 and "opérations réalisées" in operator.source_wording
+    phase_2 = Phase.objects.get(call=ressourceries, number=2)
+    assert "capacite-operateur" not in set(criteria_for(phase_2).values_list("code", flat=True))
+    assert all(c.weight == 1 for c in ressourceries.criteria.all())  # weights to be confirmed

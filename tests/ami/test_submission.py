@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from ami.models import DossierStatus, DossierVersion
 from ami.services import dossier_extend_deadline, dossier_save, dossier_submit
-from tests.ami.conftest import make_dossier
+from tests.ami_fixtures import make_dossier
 
 PARIS = ZoneInfo("Europe/Paris")
 

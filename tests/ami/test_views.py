@@ -1,9 +1,9 @@
+import re
+
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from ami.models import Dossier, DossierStatus
-from partners.models import Organisation, User
 
 
 def test_the_public_list_shows_each_call_with_its_state(client, pmcb_phase):
@@ -17,55 +17,6 @@ def test_the_public_api_lists_calls_and_phases_without_signing_in(client, pmcb_p
     data = client.get("/api/calls/").json()
     assert [c["code"] for c in data["results"]] == ["pmcb", "ressourceries"]
     assert data["results"][0]["phases"][0]["is_open"] is True
-
-
-def test_a_holder_signs_up_with_their_organisation(client, calls):
-    response = client.post(
-        reverse("ami:sign_up"),
-        {
-            "full_name": "Inès Porteuse",
-            "email": "ines@ressourcerie.fr",
-            "password": "une-phrase-de-passe-solide",
-            "organisation_name": "Ressourcerie du Ternois",
-            "organisation_kind": "social_economy",
-            "identifier": "W623000017",
-        },
-    )
-    assert response.status_code == 302
-    user = User.objects.get(email="ines@ressourcerie.fr")
-    assert user.memberships.get().organisation.identifier == "W623000017"
-
-
-def test_a_sign_up_with_a_wrong_siret_names_the_field_and_creates_nothing(client, calls):
-    response = client.post(
-        reverse("ami:sign_up"),
-        {
-            "full_name": "X",
-            "email": "x@example.fr",
-            "password": "une-phrase-de-passe-solide",
-            "organisation_name": "Erreur",
-            "organisation_kind": "company",
-            "identifier": "52882726400028",
-        },
-    )
-    assert "clé de contrôle" in response.content.decode()
-    assert not User.objects.filter(email="x@example.fr").exists()
-    assert not Organisation.objects.filter(name="Erreur").exists()
-
-
-def test_a_manager_invites_a_colleague_who_then_sees_the_dossiers(client_for, holder_a, draft_a):
-    client_for(holder_a).post(
-        reverse("ami:invite", args=[holder_a.memberships.get().organisation_id]),
-        {"full_name": "Paul Collègue", "email": "paul@recyclerie-artois.fr"},
-    )
-    from core.outbox import outbox_drain
-
-    outbox_drain()
-    colleague = User.objects.get(email="paul@recyclerie-artois.fr")
-    assert any(colleague.email in m.to and "Invitation" in m.subject for m in mail.outbox)
-    from ami.selectors import dossier_list_for_user
-
-    assert list(dossier_list_for_user(colleague)) == [draft_a]
 
 
 def test_a_holder_creates_a_draft_which_says_it_is_not_submitted(client_for, holder_a, pmcb_phase):
@@ -137,7 +88,9 @@ def test_officers_filter_export_and_decide(client_for, officer, holder_a, draft_
         draft_a.reference
         not in client.get(reverse("ami:dossier_list"), {"territory": "59"}).content.decode()
     )
-    export = client.get(reverse("ami:dossier_list"), {"export": "csv"}).content.decode("utf-8-sig")
+    export = (
+        client.get(reverse("ami:dossier_list"), {"export": "csv"}).getvalue().decode("utf-8-sig")
+    )
     assert export.splitlines()[0].startswith("Référence;Appel") and draft_a.reference in export
     client.post(reverse("ami:dossier_transition", args=[draft_a.pk]), {"event": "start_review"})
     client.post(
@@ -267,23 +220,6 @@ def test_an_empty_message_is_refused_next_to_the_field_and_nothing_is_posted(
     assert not draft_a.messages.exists()
 
 
-def test_inviting_someone_already_in_the_organisation_says_so(client_for, holder_a, draft_a):
-    response = client_for(holder_a).post(
-        reverse("ami:invite", args=[holder_a.memberships.get().organisation_id]),
-        {"full_name": "Hélène", "email": holder_a.email},
-    )
-    assert "fait déjà partie" in response.content.decode()
-
-
-def test_a_holder_cannot_invite_into_another_organisation(client_for, holder_b, organisation_a):
-    response = client_for(holder_b).post(
-        reverse("ami:invite", args=[organisation_a.pk]),
-        {"full_name": "Intrus", "email": "intrus@example.fr"},
-    )
-    assert response.status_code == 404
-    assert not User.objects.filter(email="intrus@example.fr").exists()
-
-
 def test_a_holder_cannot_open_the_evaluation_grid_of_their_own_dossier(
     client_for, holder_a, officer, draft_a
 ):
@@ -310,3 +246,56 @@ def test_the_ranking_hides_a_dossier_from_a_reviewer_with_a_conflict(
     url = reverse("ami:phase_ranking", args=[draft_a.phase_id])
     assert draft_a.reference not in client_for(second_officer).get(url).content.decode()
     assert draft_a.reference in client_for(officer).get(url).content.decode()
+
+
+def test_a_siret_typed_with_spaces_is_accepted_in_the_consortium(client_for, holder_a, draft_a):
+    client_for(holder_a).post(
+        reverse("ami:dossier_partner_add", args=[draft_a.pk]),
+        {"name": "TEAM2", "identifier": "528 827 264 000 29", "role": "Animation"},
+    )
+    assert draft_a.partners.get().identifier == "52882726400029"
+
+
+def test_a_refused_upload_is_summarised_at_the_top_with_a_link_to_its_field(
+    client_for, holder_a, draft_a
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client_for(holder_a).post(
+        reverse("ami:dossier_attachment_add", args=[draft_a.pk]),
+        {"file": SimpleUploadedFile("devis.pdf", b"not a pdf at all")},
+    )
+    content = response.content.decode()
+    summary = content.index('class="error-summary"')
+    assert summary < content.index('id="pieces"')  # above the sections, not 3 000 px down
+    assert 'href="#id_file"' in content[summary:]
+    assert not draft_a.attachments.exists()
+
+
+def test_the_call_page_quotes_its_audience_once_and_says_what_time_is_left(client, pmcb_phase):
+    content = client.get(reverse("ami:call_detail", args=["pmcb"])).content.decode()
+    assert content.count("aux acteurs économiques") == 1
+    assert "selon son texte," in content
+    assert "1 année" not in content  # « encore 1 an et 7 mois », never « 1 année, 7 mois »
+    assert re.search(r"encore \d+ ans? et \d+ mois|encore \d+ mois", content)
+
+
+def test_the_officers_list_is_paginated_newest_first_and_keeps_its_filters(
+    client_for, officer, holder_a, holder_b, pmcb_phase, monkeypatch
+):
+    from ami.services import dossier_submit
+    from ami.views import instruction
+    from tests.ami_fixtures import make_dossier
+
+    monkeypatch.setattr(instruction, "DOSSIER_PAGE_SIZE", 1)
+    older = make_dossier(holder_a, pmcb_phase, title="Premier déposé")
+    newer = make_dossier(holder_b, pmcb_phase, title="Dernier déposé")
+    dossier_submit(actor=holder_a, dossier_pk=older.pk)
+    dossier_submit(actor=holder_b, dossier_pk=newer.pk)
+    client = client_for(officer)
+    first = client.get(reverse("ami:dossier_list"), {"status": "submitted"}).content.decode()
+    assert "Dernier déposé" in first and "Premier déposé" not in first
+    assert "2 dossiers correspondent." in first
+    assert "?status=submitted&amp;page=2" in first
+    second = client.get(reverse("ami:dossier_list"), {"status": "submitted", "page": 2})
+    assert "Premier déposé" in second.content.decode()

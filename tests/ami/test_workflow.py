@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from actionplan.models import Indicator
 from ami.models import DossierStatus
@@ -16,7 +17,7 @@ from ami.services import (
 )
 from core.outbox import outbox_drain
 from core.workflow import TransitionNotAllowed
-from tests.ami.conftest import make_dossier
+from tests.ami_fixtures import make_dossier
 
 
 @pytest.fixture
@@ -51,15 +52,13 @@ def test_a_holder_cannot_decide_on_their_own_dossier(submitted, holder_a):
 
 
 def test_every_transition_is_audited_with_its_reason_and_the_holder_is_told(
-    submitted, officer, holder_a, django_capture_on_commit_callbacks
+    submitted, officer, holder_a, run_outbox
 ):
     from auditlog.models import LogEntry
 
-    with django_capture_on_commit_callbacks(execute=True):
-        dossier_transition(actor=officer, dossier=submitted, event="start_review")
-        dossier_transition(
-            actor=officer, dossier=submitted, event="return", reason="Joindre le bilan"
-        )
+    dossier_transition(actor=officer, dossier=submitted, event="start_review")
+    dossier_transition(actor=officer, dossier=submitted, event="return", reason="Joindre le bilan")
+    run_outbox()
     outbox_drain()
     entry = LogEntry.objects.filter(object_id=submitted.pk, additional_data__event="return").get()
     assert entry.actor == officer and entry.additional_data["reason"] == "Joindre le bilan"
@@ -93,16 +92,14 @@ def test_drafts_are_never_counted_as_submitted(draft_a, holder_b, pmcb_phase, cl
     assert not draft_a.versions.exists()
 
 
-def test_a_retained_pmcb_dossier_moves_indicator_3_4(
-    submitted, officer, django_capture_on_commit_callbacks
-):
+def test_a_retained_pmcb_dossier_moves_indicator_3_4(submitted, officer, run_outbox):
     indicator = Indicator.objects.get(code="3.4-1")
     assert indicator.current_value is None
-    with django_capture_on_commit_callbacks(execute=True):
-        dossier_transition(actor=officer, dossier=submitted, event="start_review")
-        dossier_transition(
-            actor=officer, dossier=submitted, event="retain", reason="Projet structurant"
-        )
+    dossier_transition(actor=officer, dossier=submitted, event="start_review")
+    dossier_transition(
+        actor=officer, dossier=submitted, event="retain", reason="Projet structurant"
+    )
+    run_outbox()
     indicator.refresh_from_db()
     assert indicator.current_value == 1
 
@@ -142,7 +139,7 @@ def test_typed_html_embeds_nothing_in_the_dossier_pdf(draft_a, holder_a, officer
     import zipfile
 
     archive = zipfile.ZipFile(io.BytesIO(response.content))
-    pdf = archive.read(f"{draft_a.reference}.pdf")
+    pdf = archive.read(f"{draft_a.reference}-v1.pdf")
     assert b"/Subtype /Image" not in pdf and b"/Subtype/Image" not in pdf
     assert '<img src="file:///etc/passwd">' in _pdf_text(pdf)
 
@@ -170,8 +167,20 @@ def test_reviewers_scores_are_consolidated_and_ranked(
     )
     other = make_dossier(holder_b, pmcb_phase, title="B")
     dossier_submit(actor=holder_b, dossier_pk=other.pk)
-    ranking = phase_ranking(pmcb_phase)
-    assert [(d.pk, s) for d, s in ranking] == [(submitted.pk, 3), (other.pk, None)]
+    ranked, unevaluated = phase_ranking(pmcb_phase)
+    assert [(d.pk, d.score) for d in ranked] == [(submitted.pk, 3)]
+    assert list(unevaluated) == [other]
+
+
+def test_the_ranking_page_shows_unevaluated_dossiers_apart_without_a_rank(
+    client_for, submitted, officer, holder_b, pmcb_phase
+):
+    other = make_dossier(holder_b, pmcb_phase, title="Sans note")
+    dossier_submit(actor=holder_b, dossier_pk=other.pk)
+    content = client_for(officer).get(reverse("ami:phase_ranking", args=[pmcb_phase.pk]))
+    text = content.content.decode()
+    assert "Aucun dossier évalué pour l'instant." in text
+    assert "2 dossiers non évalués" in text
 
 
 def test_an_incomplete_grid_cannot_be_marked_finished(submitted, officer):

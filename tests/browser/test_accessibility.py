@@ -26,7 +26,7 @@ def test_each_roles_home_page_meets_wcag_aa(request, sign_in, persona):
 
 def test_the_organisation_register_meets_wcag_aa(sign_in, officer, organisation_a):
     page = sign_in(officer)
-    page.goto("/partenaires/organisations/")
+    page.goto("/comptes/organisations/")
     _assert_accessible(page)
 
 
@@ -108,8 +108,99 @@ def test_the_report_pages_meet_wcag_aa(sign_in, officer, committee_member, plan_
     report = report_request(
         actor=officer, period_start=date(2026, 7, 1), period_end=date(2026, 9, 30)
     )
-    report_generate(report=report)
+    report_generate(report_pk=report.pk)
     page = sign_in(officer)
     for path in ["/plan/rapports/", "/plan/rapports/nouveau/", f"/plan/rapports/{report.pk}/"]:
         page.goto(path)
+        _assert_accessible(page)
+
+
+def test_the_navigation_holds_on_one_line_at_1366_pixels_for_the_busiest_role(
+    browser, live_server, settings, administrator
+):
+    from tests.conftest import PASSWORD
+
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-FR", viewport={"width": 1366, "height": 900}
+    )
+    page = context.new_page()
+    page.goto("/comptes/connexion/")
+    page.get_by_label("Adresse e-mail").fill(administrator.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
+    items = page.locator("nav.main-nav li")
+    tops = {round(items.nth(i).bounding_box()["y"]) for i in range(items.count())}
+    assert len(tops) == 1, f"the navigation wraps onto {len(tops)} lines"
+    assert page.request.get("/static/favicon.svg").ok
+    context.close()
+
+
+def test_the_partnership_pages_meet_wcag_aa(sign_in, officer):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from partners.models import Convention
+
+    call_command("load_reference_data", stdout=StringIO())
+    convention = Convention.objects.get(code="team2-cabbalr")
+    project = convention.actions.get(number=1).projects.first()
+    page = sign_in(officer)
+    for path in [
+        "/partenaires/conventions/",
+        f"/partenaires/conventions/{convention.pk}/",
+        f"/partenaires/conventions/{convention.pk}/reunions/nouvelle/",
+        f"/partenaires/projets/{project.pk}/",
+        "/partenaires/evenements/",
+    ]:
+        page.goto(path)
+        assert page.get_by_role("heading", level=1).count() == 1, path
+        _assert_accessible(page)
+
+
+def test_the_site_pages_meet_wcag_aa(sign_in, officer):
+    from datetime import date
+    from decimal import Decimal
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from core.outbox import outbox_drain
+    from sites.models import CampaignKind
+    from sites.services import campaign_create, site_save, zone_save
+
+    call_command("load_reference_data", stdout=StringIO())
+    site = site_save(
+        actor=officer,
+        name="Aciérie",
+        commune="Isbergues",
+        insee_code="62473",
+        departement="62",
+        latitude=Decimal("50.62"),
+        longitude=Decimal("2.46"),
+        area_ha=Decimal(48),
+    )
+    zone_save(
+        actor=officer, site=site, name="Zone A", volume_m3=Decimal(100), density_t_m3=Decimal(2)
+    )
+    campaign = campaign_create(
+        actor=officer,
+        site=site,
+        kind=CampaignKind.SAMPLING,
+        started_on=date(2026, 5, 4),
+        method="Carottage",
+    )
+    outbox_drain()
+    page = sign_in(officer)
+    for path in [
+        "/sites/",
+        f"/sites/{site.pk}/",
+        f"/sites/campagnes/{campaign.pk}/",
+        "/sites/cours-et-filieres/",
+        "/sites/nouveau/",
+    ]:
+        page.goto(path)
+        assert page.get_by_role("heading", level=1).count() == 1, path
         _assert_accessible(page)

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from ami.models import Dossier, DossierStatus, Phase
+from core.outbox import outbox_drain
 from tests.browser.test_accessibility import _assert_accessible
 from tests.conftest import PASSWORD
 
@@ -34,8 +35,34 @@ def _sign_in(page, email, password):
     page.wait_for_load_state()
 
 
+def _pdf_text(content):
+    import subprocess
+
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+
+
 def _sign_out(page):
     page.get_by_role("button", name="Se déconnecter").click()
+    page.wait_for_load_state()
+
+
+def _type(page, label, text):
+    """Reach the field as a keyboard user would (focus), then type."""
+    field = page.get_by_label(label).first
+    field.focus()
+    field.press("Control+A")
+    page.keyboard.type(text)
+
+
+def _press(page, role, name):
+    """Focus a button or link and press Enter; wait for the page it leads to (the draft may
+    be saved first, which delays the navigation)."""
+    control = page.get_by_role(role, name=name, exact=True)
+    control.focus()
+    with page.expect_navigation():
+        control.press("Enter")
     page.wait_for_load_state()
 
 
@@ -46,65 +73,75 @@ def test_a_holder_submits_over_two_sittings_and_an_officer_retains_the_dossier(
     holder = browser.new_context(base_url=live_server.url, locale="fr-FR")
     page = holder.new_page()
 
-    # Sitting 1: account, organisation, a draft half filled.
-    page.goto("/ami/inscription/")
+    # Sitting 1, keyboard only: account, organisation, a draft half filled.
+    page.goto("/comptes/inscription/?next=/ami/mes-dossiers/")
     _assert_accessible(page)
-    page.get_by_label("Vos nom et prénom").fill("Inès Porteuse")
-    page.get_by_label("Adresse e-mail professionnelle").fill("ines@ressourcerie.fr")
-    page.get_by_label("Mot de passe").fill(HOLDER_PASSWORD)
-    page.get_by_label("Raison sociale de votre organisation").fill("Ressourcerie du Ternois")
+    _type(page, "Vos nom et prénom", "Inès Porteuse")
+    _type(page, "Adresse e-mail professionnelle", "ines@ressourcerie.fr")
+    _type(page, "Mot de passe", HOLDER_PASSWORD)
+    _type(page, "Raison sociale de votre organisation", "Ressourcerie du Ternois")
     page.get_by_label("Type de structure").select_option("social_economy")
-    page.get_by_label("SIRET, SIREN ou numéro RNA").fill("W623000017")
-    page.get_by_role("button", name="Créer le compte").click()
-    page.wait_for_load_state()
+    _type(page, "SIRET, SIREN ou numéro RNA", "W623 000 017")
+    _press(page, "button", "Créer le compte")
     assert page.get_by_role("heading", level=1).inner_text() == "Mes dossiers"
-    page.get_by_role(
+    _press(
+        page,
         "link",
-        name="Plateformes de réemploi des PMCB et outil numérique — Réponses au fil de l'eau",
-    ).click()
-    page.get_by_label("Titre du projet").fill("Matériauthèque du Ternois")
-    page.get_by_role("button", name="Créer le brouillon").click()
-    page.wait_for_load_state()
+        "Plateformes de réemploi des PMCB et outil numérique — Réponses au fil de l'eau",
+    )
+    _type(page, "Titre du projet", "Matériauthèque du Ternois")
+    _press(page, "button", "Créer le brouillon")
     assert "Brouillon : ce dossier n'est pas déposé." in page.inner_text("main")
+    assert page.get_by_role("heading", name="Le projet").count() == 1
     _assert_accessible(page)
     page.get_by_label("Département principal").select_option("62")
-    page.get_by_label("Présentation synthétique").fill(
-        "Collecte et revente de matériaux de second œuvre."
-    )
-    page.get_by_label("Partenariats").fill("Bailleur social et deux entreprises de déconstruction.")
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
-    page.wait_for_load_state()
+    _type(page, "Présentation synthétique", "Collecte et revente de matériaux de second œuvre.")
+    _press(page, "button", "Enregistrer et continuer : Partenariats et consortium")
+    _type(page, "Partenariats", "Bailleur social et deux entreprises de déconstruction.")
+    # Straight to the consortium form, before the autosave's pause: nothing typed is lost.
+    _type(page, "Organisation partenaire", "TEAM2")
+    _type(page, "SIRET, SIREN ou RNA", "528 827 264 000 29")
+    _type(page, "Rôle dans le projet", "Animation de la filière")
+    _press(page, "button", "Ajouter le partenaire")
+    assert page.locator("#id_partnerships").input_value().startswith("Bailleur")
+    assert "52882726400029" in page.inner_text("main")
+    _assert_accessible(page)
     _sign_out(page)
 
-    # Sitting 2: the draft is still there; finish it and submit.
+    # Sitting 2: the draft is still there; finish it step by step and submit.
     _sign_in(page, "ines@ressourcerie.fr", HOLDER_PASSWORD)
     page.goto("/ami/mes-dossiers/")
     assert "Brouillon : non déposé" in page.inner_text("main")
     dossier = Dossier.objects.get()
-    page.goto(f"/ami/dossiers/{dossier.pk}/modifier/")
-    assert page.get_by_label("Partenariats").input_value().startswith("Bailleur social")
-    for label, text in [
-        ("Problématiques traitées", "Gisements de portes et sanitaires."),
-        ("Description des étapes", "Étude, aménagement, ouverture."),
-        ("Suites attendues", "Orientation vers le FRATRI."),
-        ("Impacts", "Huit emplois en insertion."),
-        ("Premiers éléments financiers", "450 000 € d'investissement."),
-    ]:
-        page.get_by_label(label).fill(text)
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
-    page.wait_for_load_state()
+    page.goto(f"/ami/dossiers/{dossier.pk}/modifier/?etape=problematiques")
+    _type(page, "Problématiques traitées", "Gisements de portes et sanitaires.")
+    _type(page, "Description des étapes", "Étude, aménagement, ouverture.")
+    _press(page, "button", "Enregistrer et continuer : Suites attendues et impacts")
+    _type(page, "Suites attendues", "Orientation vers le FRATRI.")
+    _type(page, "Impacts", "Huit emplois en insertion.")
+    _press(page, "button", "Enregistrer et continuer : Éléments financiers")
+    _type(page, "Premiers éléments financiers", "450 000 € d'investissement.")
     for kind, label in [("expense", "Aménagement"), ("resource", "Fonds propres")]:
         form = page.locator("#financement form").last
         form.get_by_label("Nature").select_option(kind)
-        form.get_by_label("Poste").fill(label)
-        form.get_by_label("Montant (€)").fill("450000")
-        form.get_by_role("button", name="Ajouter la ligne").click()
-        page.wait_for_load_state()
-    page.get_by_role("button", name="Déposer le dossier").click()
-    page.wait_for_load_state()
+        form.get_by_label("Poste").focus()
+        page.keyboard.type(label)
+        form.get_by_label("Montant (€)").focus()
+        page.keyboard.type("450000")
+        _press(page, "button", "Ajouter la ligne")
+    assert page.locator("#id_financial_elements").input_value().startswith("450 000")
+    page.goto(f"/ami/dossiers/{dossier.pk}/modifier/?etape=recapitulatif")
+    summary = page.inner_text("main")
+    assert "Matériauthèque du Ternois" in summary and "TEAM2" in summary
+    assert "Solde : 0 €" in summary.replace("\xa0", " ").replace("\u202f", " ")
+    _assert_accessible(page)
+    _press(page, "button", "Déposer le dossier")
     assert "Dossier déposé le" in page.inner_text("main")
     receipt = page.request.get(f"/ami/dossiers/{dossier.pk}/accuse/1/")
     assert receipt.ok and receipt.body().startswith(b"%PDF")
+    receipt_text = _pdf_text(receipt.body())
+    for expected in ("Présentation synthétique", "TEAM2", "450 000", "SHA-256"):
+        assert expected in receipt_text.replace("\xa0", " ").replace("\u202f", " "), expected
     _assert_accessible(page)
 
     # The officer opens it and returns it for completion.
@@ -127,18 +164,18 @@ def test_a_holder_submits_over_two_sittings_and_an_officer_retains_the_dossier(
     assert "Renvoyé pour complément" in agent.inner_text("main")
 
     # The holder completes and submits again.
-    page.goto(f"/ami/dossiers/{dossier.pk}/modifier/")
-    page.get_by_label("Impacts").fill("Douze emplois en insertion.")
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
-    page.wait_for_load_state()
-    page.get_by_role("button", name="Déposer à nouveau le dossier complété").click()
-    page.wait_for_load_state()
+    page.goto(f"/ami/dossiers/{dossier.pk}/modifier/?etape=suites")
+    _type(page, "Impacts", "Douze emplois en insertion.")
+    _press(page, "button", "Enregistrer le brouillon")
+    page.goto(f"/ami/dossiers/{dossier.pk}/modifier/?etape=recapitulatif")
+    _press(page, "button", "Déposer à nouveau le dossier complété")
 
     # The officer retains it: indicator 3.4 moves.
     agent.reload()
     decide("retain", "Projet structurant, démarrage rapide.")
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.RETAINED
+    outbox_drain()  # what the worker does after the decision: indicator 3.4 is recomputed
     agent.goto("/plan/indicateurs/3.4-1/")
     assert "1 plateformes" in agent.inner_text("main").replace("\xa0", " ")
 
@@ -152,7 +189,7 @@ def test_the_public_call_pages_meet_wcag_aa(page, open_pmcb_call, path):
 
 def test_the_officer_pages_of_the_calls_meet_wcag_aa(sign_in, officer, holder_a, open_pmcb_call):
     from ami.services import dossier_submit, dossier_transition
-    from tests.ami.conftest import make_dossier
+    from tests.ami_fixtures import make_dossier
 
     dossier = make_dossier(holder_a, open_pmcb_call)
     dossier_submit(actor=holder_a, dossier_pk=dossier.pk)
@@ -170,7 +207,7 @@ def test_the_officer_pages_of_the_calls_meet_wcag_aa(sign_in, officer, holder_a,
 
 
 def test_the_holders_list_meets_wcag_aa(sign_in, holder_a, open_pmcb_call):
-    from tests.ami.conftest import make_dossier
+    from tests.ami_fixtures import make_dossier
 
     make_dossier(holder_a, open_pmcb_call)
     page = sign_in(holder_a)

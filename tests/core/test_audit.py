@@ -1,8 +1,8 @@
 import pytest
 from auditlog.models import LogEntry
 
+from accounts.models import Organisation, OrganisationType
 from core.audit import UnauditedWriteError, acting_as, audit_event, audit_trail_for
-from partners.models import Organisation, OrganisationType
 
 
 def test_a_change_to_an_organisation_is_recorded_with_who_before_and_after(officer, organisation_a):

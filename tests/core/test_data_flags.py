@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 
 from django.core.management import call_command
@@ -10,7 +11,7 @@ def test_an_officer_confirms_a_flag_with_an_explanation(client_for, officer, db)
     call_command("load_reference_data", stdout=StringIO())
     flag = DataFlag.objects.get(code="area-differs")
     client = client_for(officer)
-    assert "6 000 m2" in client.get(reverse("data_flags")).content.decode()
+    assert "6 000 m2" in client.get(reverse("data_flag_resolve", args=[flag.pk])).content.decode()
     client.post(
         reverse("data_flag_resolve", args=[flag.pk]),
         {"status": "confirmed", "resolution": "Surface : 5 000 m²"},
@@ -20,6 +21,22 @@ def test_an_officer_confirms_a_flag_with_an_explanation(client_for, officer, db)
         "confirmed",
         officer,
         "Surface : 5 000 m²",
+    )
+
+
+def test_every_open_flag_is_listed_once_across_the_pages(client_for, officer, db):
+    call_command("load_reference_data", stdout=StringIO())
+    client = client_for(officer)
+    seen, page = [], 1
+    while True:
+        content = client.get(reverse("data_flags"), {"page": page}).content.decode()
+        seen += [int(pk) for pk in re.findall(r'id="flag-(\d+)"', content)]
+        if 'rel="next"' not in content:
+            break
+        page += 1
+    assert page > 1
+    assert sorted(seen) == sorted(
+        DataFlag.objects.filter(status="open").values_list("pk", flat=True)
     )
 
 

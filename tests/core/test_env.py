@@ -45,8 +45,11 @@ def _start(extra_env):
     ("extra_env", "message"),
     [
         ({"DEBUG": "maybe"}, "DEBUG: expected a boolean"),
-        ({"DEBUG": "false"}, "SECRET_KEY: this environment variable is required"),
-        ({"DEBUG": "false", "SECRET_KEY": "short"}, "SECRET_KEY: must be at least 50 characters"),
+        (
+            {"DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal"},
+            "SECRET_KEY: this environment variable is required",
+        ),
+        ({"SECRET_KEY": "short"}, "SECRET_KEY: must be at least 50 characters"),
         ({"REDIS_URL": "localhost:6379"}, "REDIS_URL: expected a URL"),
         ({"AXES_FAILURE_LIMIT": "0"}, "AXES_FAILURE_LIMIT: expected a whole number of at least 1"),
     ],
@@ -60,3 +63,25 @@ def test_bad_environment_values_stop_start_up_with_a_clear_message(extra_env, me
 def test_the_embedded_default_starts_without_any_environment():
     result = _start({})
     assert result.returncode == 0, result.stderr
+
+
+def test_the_embedded_default_shows_the_portals_own_french_error_pages(tmp_path):
+    """No debug page in English for a newcomer: the embedded default runs without DEBUG."""
+    import json
+
+    script = (
+        "import json, django; from django.conf import settings; django.setup();"
+        "print(json.dumps({'debug': settings.DEBUG, 'local': settings.LOCAL,"
+        " 'two_factor': settings.REQUIRE_TWO_FACTOR, 'finders': settings.WHITENOISE_USE_FINDERS}))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert json.loads(result.stdout) == {
+        "debug": False,
+        "local": True,
+        "two_factor": False,
+        "finders": True,
+    }

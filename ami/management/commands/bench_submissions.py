@@ -10,7 +10,9 @@ import os
 import re
 import socket
 import statistics
-import subprocess
+
+# Reviewed for bandit: starts gunicorn for the benchmark.
+import subprocess  # nosec B404
 import sys
 import threading
 import time
@@ -28,10 +30,10 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Membership, Organisation, OrganisationType, Role, User
 from ami.models import Dossier, DossierStatus, DossierVersion, Phase
 from ami.services import dossier_create, dossier_save, financing_line_add
 from core.models import OutboxMessage
-from partners.models import Membership, Organisation, OrganisationType, Role, User
 
 SECTIONS = {
     "territory": "59",
@@ -94,14 +96,17 @@ class Command(BaseCommand):
             # so the cookies are sent by hand.
             cookies = {cookie.name: cookie.value for cookie in jar}
             cookie_header = "; ".join(f"{name}={value}" for name, value in cookies.items())
-            clicks = 2 if index % 10 == 0 else 1  # every tenth holder double-clicks
-            for _ in range(clicks):
+            double = index % 10 == 0  # every tenth holder double-clicks
+            barrier = threading.Barrier(2 if double else 1)
+
+            def click():
                 data = urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode()
                 request = urllib.request.Request(
                     f"{base}{reverse('ami:dossier_submit', args=[dossier_pk])}",
                     data=data,
                     headers={"Referer": base, "Cookie": cookie_header},
                 )
+                barrier.wait()  # a double click: both requests leave at the same moment
                 began = time.perf_counter()
                 with plain.open(request) as response:
                     page = response.read().decode()
@@ -109,6 +114,12 @@ class Command(BaseCommand):
                 with lock:
                     timings.append(elapsed)
                     outcomes.setdefault(dossier_pk, []).append(page)
+
+            clicks = [threading.Thread(target=click) for _click in range(2 if double else 1)]
+            for thread in clicks:
+                thread.start()
+            for thread in clicks:
+                thread.join()
             with lock:
                 done["count"] += 1
                 if done["count"] == len(dossiers) // 2:
@@ -130,7 +141,8 @@ class Command(BaseCommand):
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false"}
-        server = subprocess.Popen(
+        # Reviewed for bandit: fixed command line.
+        server = subprocess.Popen(  # nosec B603
             [
                 sys.executable,
                 "-m",
@@ -149,7 +161,8 @@ class Command(BaseCommand):
         deadline = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                # Reviewed for bandit: local.
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # nosec B310
                 return server, base
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
@@ -227,8 +240,11 @@ class Command(BaseCommand):
             f"{accepted} accepted with one receipt, {refused} refused after the closing second, {len(problems)} lost or duplicated"
         )
         self.stdout.write(
-            f"Submission time: p50 {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms"
+            f"Submission time: p50 {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms, "
+            f"slowest {timings[-1] / 1000:.1f} s (budget: every answer within 60 s)"
         )
+        if timings[-1] > 60_000:
+            problems.append(f"slowest answer {timings[-1] / 1000:.1f} s")
         if problems:
             for line in problems[:20]:
                 self.stdout.write(f"  {line}")

@@ -5,6 +5,7 @@ from django.test.utils import override_settings
 from django.utils.module_loading import autodiscover_modules
 
 from core.audit import acting_as
+from core.outbox import outbox_drain
 from core.reference import LoadReport, loaders
 
 _SILENT_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
@@ -29,13 +30,18 @@ class Command(BaseCommand):
         report = LoadReport()
         # The demo's e-mails (receipts, notices) go nowhere: they would bury the accounts list.
         # The override wraps the transaction so that the e-mails sent after commit are silenced too.
-        with override_settings(EMAIL_BACKEND=_SILENT_EMAIL), transaction.atomic(), acting_as(None):
-            for loader in loaders("reference"):
-                loader(report)
-            if demo:
-                autodiscover_modules("demo_data")
-                for loader in loaders("demo"):
+        with override_settings(EMAIL_BACKEND=_SILENT_EMAIL):
+            with transaction.atomic(), acting_as(None):
+                for loader in loaders("reference"):
                     loader(report)
+                if demo:
+                    autodiscover_modules("demo_data")
+                    for loader in loaders("demo"):
+                        loader(report)
+            if demo:
+                # The demo's follow-ups (receipts, statuses, letters) run now, silently, so
+                # that a newcomer finds a finished state rather than a queue.
+                outbox_drain()
         for line in report.lines():
             self.stdout.write(line)
         self.stdout.write(

@@ -1,0 +1,166 @@
+"""Writes on accounts and organisations. Each service validates before saving.
+
+``user_create`` is the one way a user comes to exist: sign-up, invitations,
+the demo data, ``createsuperuser`` and the admin site all call it.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.identifiers import validate_identifier
+from accounts.models import Invitation, Membership, Organisation, Role, User
+from accounts.permissions import can_invite_colleague
+from core.audit import acting_as, audit_event
+from core.outbox import outbox_enqueue
+
+
+def normalise_email(email):
+    return User.objects.normalize_email(email or "").strip().lower()
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor,
+    email,
+    full_name="",
+    role=Role.HOLDER,
+    password=None,
+    is_staff=False,
+    is_active=True,
+    is_demo=False,
+):
+    """Create a person who signs in by e-mail; without a password they choose one by e-mail."""
+    email = normalise_email(email)
+    if not email:
+        raise ValidationError({"email": _("Indiquez une adresse e-mail.")})
+    if User.objects.filter(email=email).exists():
+        raise ValidationError({"email": _("Un compte existe déjà avec cette adresse.")})
+    user = User(email=email, full_name=full_name.strip(), role=role, is_active=is_active)
+    user.is_staff = is_staff or role == Role.ADMINISTRATOR
+    user.is_superuser = role == Role.ADMINISTRATOR
+    user.is_demo = is_demo
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    with acting_as(actor):
+        user.save()
+    return user
+
+
+@transaction.atomic
+def organisation_create(*, actor, name, kind, identifier="", **fields):
+    organisation = Organisation(name=name, kind=kind, identifier=identifier, **fields)
+    organisation.full_clean()
+    with acting_as(actor):
+        organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def membership_create(*, actor, user, organisation, position="", is_manager=False):
+    if Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise ValidationError({"email": _("Cette personne fait déjà partie de l'organisation.")})
+    membership = Membership(
+        user=user, organisation=organisation, position=position, is_manager=is_manager
+    )
+    membership.full_clean()
+    with acting_as(actor):
+        membership.save()
+    return membership
+
+
+@transaction.atomic
+def holder_sign_up(
+    *, email, full_name, password, organisation_name, organisation_kind, identifier, legal_form=""
+):
+    """A holder creates an account and their organisation (identifier checked for form)."""
+    try:
+        normalised = validate_identifier(identifier)
+    except ValidationError as error:
+        raise ValidationError({"identifier": error.messages}) from error
+    if Organisation.objects.filter(identifier=normalised).exists():
+        raise ValidationError(
+            {
+                "identifier": _(
+                    "Cette organisation a déjà un compte : demandez à son gestionnaire de vous inviter."
+                )
+            }
+        )
+    user = user_create(
+        actor=None, email=email, full_name=full_name, role=Role.HOLDER, password=password
+    )
+    organisation = organisation_create(
+        actor=user,
+        name=organisation_name,
+        kind=organisation_kind,
+        identifier=normalised,
+        legal_form=legal_form,
+    )
+    membership_create(actor=user, user=user, organisation=organisation, is_manager=True)
+    return user
+
+
+@transaction.atomic
+def colleague_invite(*, actor, organisation, email, full_name):
+    """A holder's manager invites a colleague, who chooses a password from the e-mail."""
+    if not can_invite_colleague(actor, organisation):
+        raise PermissionDenied
+    email = normalise_email(email)
+    user = User.objects.filter(email=email).first()
+    if user is not None and user.role != Role.HOLDER:
+        raise ValidationError(
+            {"email": _("Cette adresse appartient à un compte qui n'est pas un compte de porteur.")}
+        )
+    if user is None:
+        user = user_create(actor=actor, email=email, full_name=full_name, role=Role.HOLDER)
+    membership_create(actor=actor, user=user, organisation=organisation)
+    invitation = Invitation(organisation=organisation, email=email, user=user, invited_by=actor)
+    invitation.full_clean()
+    with acting_as(actor):
+        invitation.save()
+    outbox_enqueue("accounts.invitation", invitation_pk=invitation.pk)
+    return invitation
+
+
+@transaction.atomic
+def welcome_send(*, actor, user):
+    """E-mail a new account's owner a link to choose their password."""
+    return outbox_enqueue("accounts.welcome", user_pk=user.pk)
+
+
+@transaction.atomic
+def invitations_accept(*, user):
+    """The invited colleague chose a password: their pending invitations are accepted."""
+    accepted = 0
+    with acting_as(user):
+        for invitation in Invitation.objects.filter(user=user, accepted_at__isnull=True):
+            invitation.accepted_at = timezone.now()
+            invitation.save()
+            accepted += 1
+    return accepted
+
+
+@transaction.atomic
+def api_token_issue(*, actor):
+    """A new API token for scripts, replacing the previous one (shown once on the page)."""
+    from rest_framework.authtoken.models import Token
+
+    Token.objects.filter(user=actor).delete()
+    token = Token.objects.create(user=actor)
+    audit_event(actor=actor, obj=actor, event="api_token_issued")
+    return token
+
+
+@transaction.atomic
+def api_token_revoke(*, actor):
+    from rest_framework.authtoken.models import Token
+
+    deleted, _rows = Token.objects.filter(user=actor).delete()
+    if deleted:
+        audit_event(actor=actor, obj=actor, event="api_token_revoked")
+    return bool(deleted)

@@ -1,0 +1,111 @@
+"""The AMI section of the steering report (registered in ``core.registry.report_sections``).
+
+Bounded to its period: figures as they stood at the period's end (a dossier counts as
+submitted from its first submission, as decided from its decision), the dossiers retained
+within the period (the first ones in the PDF, all of them in the XLSX), and the deadlines
+that followed the period. Its size does not grow with the number of dossiers ever filed.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ami.models import Dossier, DossierStatus, DossierVersion, Phase
+
+TITLE = gettext_lazy("Appels à manifestation d'intérêt")
+RETAINED_IN_PDF = 20
+DECISIONS = [DossierStatus.RETAINED, DossierStatus.NOT_RETAINED, DossierStatus.REDIRECTED]
+
+
+def _bounds(period_start, period_end):
+    zone = timezone.get_default_timezone()
+    start = datetime.combine(period_start, time.min, tzinfo=zone)
+    end = datetime.combine(period_end + timedelta(days=1), time.min, tzinfo=zone)
+    return start, end
+
+
+def build_section(period_start, period_end):
+    start, end = _bounds(period_start, period_end)
+    first_submission = DossierVersion.objects.filter(dossier=OuterRef("pk")).order_by("number")
+    dossiers = Dossier.objects.annotate(
+        first_submitted=Subquery(first_submission.values("submitted_at")[:1])
+    )
+    submitted_by_end = Q(first_submitted__lt=end)
+    decided_by_end = Q(decided_at__lt=end)
+    counts = {
+        row["phase"]: row
+        for row in dossiers.values("phase").annotate(
+            submitted_in_period=Count(
+                "pk", filter=Q(first_submitted__gte=start) & submitted_by_end
+            ),
+            submitted_total=Count("pk", filter=submitted_by_end),
+            in_instruction=Count("pk", filter=submitted_by_end & ~decided_by_end),
+            **{
+                f"decided_{status}": Count("pk", filter=decided_by_end & Q(status=status))
+                for status in DECISIONS
+            },
+        )
+    }
+    rows = []
+    for phase in Phase.objects.select_related("call").order_by("call__position", "number"):
+        row = counts.get(phase.pk, {})
+        rows.append(
+            {
+                "call": phase.call.short_title,
+                "phase": phase.title,
+                "submitted_in_period": row.get("submitted_in_period", 0),
+                "submitted_total": row.get("submitted_total", 0),
+                "in_instruction": row.get("in_instruction", 0),
+                "decided": [
+                    [str(DossierStatus(status).label), row.get(f"decided_{status}", 0)]
+                    for status in DECISIONS
+                ],
+                "closes_at": phase.closes_at.isoformat() if phase.closes_at else None,
+                "deadline_wording": phase.deadline_wording,
+            }
+        )
+    retained = [
+        {
+            "reference": d.reference,
+            "title": d.title,
+            "organisation": d.organisation.name,
+            "call": d.phase.call.short_title,
+            "decided_at": d.decided_at.isoformat(),
+            "is_demo": d.is_demo,
+        }
+        for d in Dossier.objects.filter(
+            status=DossierStatus.RETAINED, decided_at__gte=start, decided_at__lt=end
+        )
+        .select_related("organisation", "phase__call")
+        .order_by("decided_at", "reference")
+    ]
+    upcoming = [
+        {"call": p.call.short_title, "phase": p.title, "closes_at": p.closes_at.isoformat()}
+        for p in Phase.objects.select_related("call").filter(closes_at__gte=end)
+    ]
+    return {
+        "phases": rows,
+        "retained": retained,
+        "retained_in_pdf": retained[:RETAINED_IN_PDF],
+        "retained_beyond_pdf": max(0, len(retained) - RETAINED_IN_PDF),
+        "upcoming": upcoming,
+    }
+
+
+def sheet(data):
+    """The detail the PDF summarises: every dossier retained within the period."""
+    header = [_("Référence"), _("Titre"), _("Organisation"), _("Appel"), _("Retenu le")]
+    rows = [
+        [
+            item["reference"],
+            item["title"] + (" (démo)" if item.get("is_demo") else ""),
+            item["organisation"],
+            item["call"],
+            timezone.localtime(datetime.fromisoformat(item["decided_at"])).date(),
+        ]
+        for item in data.get("retained", [])
+    ]
+    return _("AMI — retenus"), header, rows

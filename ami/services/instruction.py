@@ -1,0 +1,106 @@
+"""Writes officers make while instructing a dossier, and the messages both sides exchange."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.permissions import is_officer
+from ami.models import DossierMessage, DossierStatus
+from ami.permissions import can_instruct_dossier, can_write_message
+from ami.services.dossiers import attachment_add
+from ami.sources import source_key_for
+from ami.workflows import DOSSIER_WORKFLOW
+from core.audit import acting_as, audit_event
+from core.outbox import outbox_enqueue
+from core.registry import computed_source_changed
+
+
+@transaction.atomic
+def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
+    """An officer's step in the workflow; the holder is told by e-mail."""
+    transition = DOSSIER_WORKFLOW.transitions.get(event)
+    if transition is None or transition.traits.get("actor") != "officer":
+        raise ValidationError({"event": _("Étape inconnue.")})
+    changes = {}
+    if transition.traits.get("decision"):
+        changes = {"decided_at": timezone.now(), "decision_reason": reason.strip()}
+    if transition.traits.get("needs_scheme"):
+        if not redirected_to:
+            raise ValidationError(
+                {"redirected_to": _("Choisissez le dispositif vers lequel orienter le dossier.")}
+            )
+        changes["redirected_to"] = redirected_to
+    DOSSIER_WORKFLOW.apply(dossier, actor=actor, event=event, reason=reason, changes=changes)
+    outbox_enqueue(
+        "ami.status_changed",
+        dossier_pk=dossier.pk,
+        event=event,
+        status=dossier.status,
+        reason=reason.strip(),
+    )
+    source = source_key_for(dossier.phase)
+    if source and transition.traits.get("decision"):
+        computed_source_changed(source)
+    return dossier
+
+
+@transaction.atomic
+def dossier_assign(*, actor, dossier, instructor):
+    if not can_instruct_dossier(actor, dossier) or (
+        instructor is not None and not is_officer(instructor)
+    ):
+        raise PermissionDenied
+    dossier.instructor = instructor
+    with acting_as(actor):
+        dossier.save(update_fields=["instructor"])
+    return dossier
+
+
+@transaction.atomic
+def dossier_extend_deadline(*, actor, dossier, until, reason):
+    if not can_instruct_dossier(actor, dossier):
+        raise PermissionDenied
+    if dossier.status != DossierStatus.DRAFT:
+        raise ValidationError(
+            {
+                "reference": _(
+                    "Un délai individuel ne s'accorde qu'à un dossier pas encore déposé ; "
+                    "ce dossier est « %(status)s »."
+                )
+                % {"status": dossier.get_status_display()}
+            }
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Indiquez le motif de la prolongation.")})
+    if dossier.phase.closes_at and until <= dossier.phase.closes_at:
+        raise ValidationError(
+            {"until": _("Le nouveau délai doit dépasser la clôture de la phase.")}
+        )
+    before = dossier.extended_until
+    dossier.extended_until = until
+    dossier.full_clean()
+    dossier.save(update_fields=["extended_until"])
+    audit_event(
+        actor=actor,
+        obj=dossier,
+        event="deadline_extended",
+        changes={"extended_until": (before, until)},
+        reason=reason,
+    )
+    return dossier
+
+
+@transaction.atomic
+def message_post(*, actor, dossier, body, uploads=()):
+    if not can_write_message(actor, dossier):
+        raise PermissionDenied
+    if not body.strip():
+        raise ValidationError({"body": _("Le message est vide.")})
+    message = DossierMessage(dossier=dossier, author=actor, body=body.strip())
+    message.full_clean()
+    message.save()
+    for upload in uploads:
+        attachment_add(actor=actor, dossier=dossier, upload=upload, message=message)
+    outbox_enqueue("ami.message", message_pk=message.pk)
+    return message

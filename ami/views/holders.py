@@ -1,0 +1,241 @@
+"""What a holder does on a draft: create, edit, autosave, consortium, financing, attachments, submit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Organisation
+from accounts.permissions import can_invite_colleague, is_holder
+from ami import selectors, services
+from ami.forms import (
+    AttachmentForm,
+    DossierCreateForm,
+    DossierForm,
+    FinancingLineForm,
+    PartnerForm,
+)
+from ami.models import SECTIONS, Phase
+from ami.permissions import (
+    can_create_dossier,
+    can_edit_dossier,
+    can_submit_dossier,
+)
+from ami.services import EDITABLE_FIELDS as EDITABLE
+from ami.steps import STEPS, neighbours, step_fixing, step_of
+from core.forms import add_service_errors
+
+
+@login_required
+def my_dossiers(request):
+    if not is_holder(request.user):
+        raise PermissionDenied
+    dossiers = selectors.dossier_list_for_user(request.user).order_by("-created_at")
+    organisations = Organisation.objects.filter(memberships__user=request.user)
+    open_phases = [phase for phase in Phase.objects.select_related("call") if phase.is_open()]
+    return render(
+        request,
+        "ami/my_dossiers.html",
+        {
+            "dossiers": dossiers,
+            "organisations": [(o, can_invite_colleague(request.user, o)) for o in organisations],
+            "open_phases": open_phases,
+        },
+    )
+
+
+@login_required
+def dossier_create(request, phase_pk):
+    phase = get_object_or_404(Phase.objects.select_related("call"), pk=phase_pk)
+    if not can_create_dossier(request.user, phase):
+        raise PermissionDenied
+    form = DossierCreateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dossier = services.dossier_create(actor=request.user, phase=phase, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("ami:dossier_edit", pk=dossier.pk)
+    return render(request, "ami/dossier_create.html", {"form": form, "phase": phase})
+
+
+@login_required
+def dossier_edit(request, pk):
+    """One step of the dossier: its answers (saved as the holder types), then on to the next."""
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    if not can_edit_dossier(request.user, dossier):
+        return redirect("ami:dossier_detail", pk=dossier.pk)
+    step = step_of(request.GET.get("etape"))
+    form = DossierForm(request.POST or None, instance=dossier, only=step.fields)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dossier_save(actor=request.user, dossier=dossier, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Brouillon enregistré. Il n'est pas encore déposé."))
+            _previous, following = neighbours(step)
+            go_on = "continuer" in request.POST and following is not None
+            return redirect(_edit_url(dossier, following if go_on else step))
+    return render(request, "ami/dossier_edit.html", _edit_context(request, dossier, form, step))
+
+
+def _edit_context(request, dossier, form, step, **extra):
+    previous, following = neighbours(step)
+    missing = [
+        {"message": message, "step": step_fixing(field)}
+        for field, message in services.missing_for_submission(dossier)
+    ]
+    return {
+        "dossier": dossier,
+        "step": step,
+        "steps": STEPS,
+        "previous_step": previous,
+        "next_step": following,
+        "sections": [(label, getattr(dossier, name)) for name, label in SECTIONS],
+        "form": form,
+        "partner_form": extra.get("partner_form") or PartnerForm(),
+        "line_form": extra.get("line_form") or FinancingLineForm(),
+        "attachment_form": extra.get("attachment_form") or AttachmentForm(),
+        "partners": dossier.partners.all(),
+        "lines": dossier.financing_lines.all(),
+        "totals": dossier.totals(),
+        "attachments": dossier.attachments.current(),
+        "missing": missing,
+        "deadline": dossier.deadline(),
+        "can_submit": can_submit_dossier(request.user, dossier),
+    }
+
+
+@login_required
+@require_POST
+def dossier_autosave(request, pk):
+    """Called by the page every few seconds while the holder types; answers JSON."""
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    if not can_edit_dossier(request.user, dossier):
+        return JsonResponse(
+            {"saved": False, "error": _("Ce dossier n'est plus modifiable.")}, status=409
+        )
+    # Only the answers the page sent: a step never blanks another step's answers.
+    form = DossierForm(
+        request.POST, instance=dossier, only=[name for name in EDITABLE if name in request.POST]
+    )
+    if not form.is_valid():
+        return JsonResponse({"saved": False, "errors": form.errors}, status=400)
+    services.dossier_save(actor=request.user, dossier=dossier, **form.cleaned_data)
+    return JsonResponse(
+        {"saved": True, "saved_at": timezone.localtime(dossier.last_saved_at).strftime("%H:%M:%S")}
+    )
+
+
+def _add_to_draft(request, pk, form, add, step_slug, form_name):
+    """Add a partner, a financing line or a file to a draft; on bad input, its step with the error."""
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    step = step_of(step_slug)
+    if form.is_valid():
+        try:
+            add(dossier, form.cleaned_data)
+            return redirect(_edit_url(dossier, step))
+        except ValidationError as error:
+            add_service_errors(form, error)
+    context = _edit_context(
+        request, dossier, DossierForm(instance=dossier, only=step.fields), step, **{form_name: form}
+    )
+    return render(request, "ami/dossier_edit.html", context, status=400)
+
+
+@login_required
+@require_POST
+def dossier_partner_add(request, pk):
+    def add(dossier, data):
+        services.partner_add(actor=request.user, dossier=dossier, **data)
+
+    return _add_to_draft(
+        request, pk, PartnerForm(request.POST), add, "partenariats", "partner_form"
+    )
+
+
+@login_required
+@require_POST
+def dossier_line_add(request, pk):
+    def add(dossier, data):
+        services.financing_line_add(actor=request.user, dossier=dossier, **data)
+
+    return _add_to_draft(
+        request, pk, FinancingLineForm(request.POST), add, "financement", "line_form"
+    )
+
+
+@login_required
+@require_POST
+def dossier_item_remove(request, pk, item, item_pk):
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    steps = {"partenaire": "partenariats", "ligne": "financement", "piece": "pieces"}
+    if item == "partenaire":
+        services.partner_remove(
+            actor=request.user, partner=get_object_or_404(dossier.partners, pk=item_pk)
+        )
+    elif item == "ligne":
+        services.financing_line_remove(
+            actor=request.user, line=get_object_or_404(dossier.financing_lines, pk=item_pk)
+        )
+    elif item == "piece":
+        services.attachment_remove(
+            actor=request.user, attachment=get_object_or_404(dossier.attachments, pk=item_pk)
+        )
+    else:
+        raise Http404
+    return redirect(_edit_url(dossier, step_of(steps[item])))
+
+
+@login_required
+@require_POST
+def dossier_attachment_add(request, pk):
+    def add(dossier, data):
+        services.attachment_add(
+            actor=request.user,
+            dossier=dossier,
+            upload=data["file"],
+            description=data["description"],
+        )
+
+    form = AttachmentForm(request.POST, request.FILES)
+    return _add_to_draft(request, pk, form, add, "pieces", "attachment_form")
+
+
+def _edit_url(dossier, step=None):
+    url = reverse("ami:dossier_edit", kwargs={"pk": dossier.pk})
+    return f"{url}?etape={step.slug}" if step is not None else url
+
+
+@login_required
+@require_POST
+def dossier_submit(request, pk):
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    try:
+        version = services.dossier_submit(actor=request.user, dossier_pk=dossier.pk)
+    except ValidationError as error:
+        problems = error.messages
+        messages.error(
+            request,
+            _("Le dossier n'a pas été déposé : %(problems)s") % {"problems": " ".join(problems)},
+        )
+        return redirect(
+            _edit_url(dossier, STEPS[-1])
+            if can_edit_dossier(request.user, dossier)
+            else "ami:my_dossiers"
+        )
+    messages.success(
+        request,
+        _(
+            "Dossier déposé le %(when)s. Votre accusé de réception est disponible ci-dessous et vous est envoyé par e-mail."
+        )
+        % {"when": timezone.localtime(version.submitted_at).strftime("%d/%m/%Y à %H:%M:%S")},
+    )
+    return redirect("ami:dossier_detail", pk=dossier.pk)

@@ -1,0 +1,130 @@
+"""The officers' instruction: the list, exports, decisions, assignment, extensions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ami import exports, selectors, services
+from ami.forms import (
+    AssignForm,
+    DossierFilterForm,
+    ExtensionForm,
+    TransitionForm,
+)
+from ami.models import Call, Phase
+from ami.permissions import (
+    can_instruct_dossier,
+    can_list_dossiers,
+    can_manage_calls,
+)
+from core.exports import export_respond
+from core.forms import add_service_errors
+from core.security import require
+
+DOSSIER_PAGE_SIZE = 50
+
+
+@login_required
+def dossier_list(request):
+    require(can_list_dossiers(request.user))
+    calls = list(Call.objects.prefetch_related("phases").order_by("position"))
+    form = DossierFilterForm(request.GET or None, calls=calls)
+    filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        return export_respond(request, "ami.dossiers", filters, export)
+    dossiers = (
+        exports.dossiers(request.user, filters)
+        .select_related(None)
+        .select_related("organisation", "instructor")
+        .only(
+            "pk",
+            "reference",
+            "title",
+            "status",
+            "submitted_at",
+            "is_demo",
+            "organisation__name",
+            "instructor__full_name",
+        )
+        .order_by("-submitted_at", "-pk")
+    )
+    page = Paginator(dossiers, DOSSIER_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "ami/dossier_list.html",
+        {
+            "form": form,
+            "page": page,
+            "phases": selectors.dossier_counts_by_phase(),
+            "querystring": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def dossier_transition(request, pk):
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    require(can_instruct_dossier(request.user, dossier))
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.dossier_transition(actor=request.user, dossier=dossier, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Statut du dossier : %(status)s. Le porteur est prévenu.")
+                % {"status": dossier.get_status_display()},
+            )
+    else:
+        messages.error(request, _("Choisissez une décision."))
+    return redirect("ami:dossier_detail", pk=dossier.pk)
+
+
+@login_required
+@require_POST
+def dossier_assign(request, pk):
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    form = AssignForm(request.POST)
+    if form.is_valid():
+        services.dossier_assign(
+            actor=request.user, dossier=dossier, instructor=form.cleaned_data["instructor"]
+        )
+        messages.success(request, _("Instruction attribuée."))
+    return redirect("ami:dossier_detail", pk=dossier.pk)
+
+
+@login_required
+def phase_extension(request, phase_pk):
+    """Grant a draft more time, by the reference its holder gave: the draft itself stays
+    unseen (it belongs to its organisation until it is submitted)."""
+    require(can_manage_calls(request.user))
+    phase = get_object_or_404(Phase.objects.select_related("call"), pk=phase_pk)
+    form = ExtensionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        dossier = selectors.dossier_by_reference(phase, data["reference"])
+        if dossier is None:
+            form.add_error("reference", _("Aucun dossier de cette phase ne porte cette référence."))
+        else:
+            try:
+                services.dossier_extend_deadline(
+                    actor=request.user, dossier=dossier, until=data["until"], reason=data["reason"]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Délai individuel accordé au dossier %(reference)s.")
+                    % {"reference": dossier.reference},
+                )
+                return redirect("ami:phase_extension", phase_pk=phase.pk)
+    return render(request, "ami/phase_extension.html", {"phase": phase, "form": form})

@@ -1,0 +1,79 @@
+"""The dossier's workflow, as data: who may move a dossier from where to where.
+
+Forms and API offer ``DOSSIER_WORKFLOW.choices(actor="officer")``; the
+follow-up handlers read each transition's traits (a decision sends a letter,
+a completed dossier tells its instructor).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from ami.models import DossierStatus
+from ami.permissions import can_instruct_dossier, can_submit_dossier
+from core.workflow import Transition, Workflow
+
+S = DossierStatus
+
+DOSSIER_WORKFLOW = Workflow(
+    [
+        Transition(
+            "submit",
+            _("Déposer le dossier"),
+            (S.DRAFT,),
+            S.SUBMITTED,
+            can_submit_dossier,
+            traits={"actor": "holder"},
+        ),
+        Transition(
+            "resubmit",
+            _("Déposer les compléments"),
+            (S.RETURNED,),
+            S.UNDER_REVIEW,
+            can_submit_dossier,
+            traits={"actor": "holder", "tell_instructor": True},
+        ),
+        Transition(
+            "start_review",
+            _("Mettre en instruction"),
+            (S.SUBMITTED,),
+            S.UNDER_REVIEW,
+            can_instruct_dossier,
+            traits={"actor": "officer"},
+        ),
+        Transition(
+            "return",
+            _("Renvoyer pour complément"),
+            (S.UNDER_REVIEW,),
+            S.RETURNED,
+            can_instruct_dossier,
+            needs_reason=True,
+            traits={"actor": "officer"},
+        ),
+        Transition(
+            "retain",
+            _("Retenir"),
+            (S.UNDER_REVIEW,),
+            S.RETAINED,
+            can_instruct_dossier,
+            needs_reason=True,
+            traits={"actor": "officer", "decision": True},
+        ),
+        Transition(
+            "reject",
+            _("Ne pas retenir"),
+            (S.UNDER_REVIEW,),
+            S.NOT_RETAINED,
+            can_instruct_dossier,
+            needs_reason=True,
+            traits={"actor": "officer", "decision": True},
+        ),
+        Transition(
+            "redirect",
+            _("Orienter vers un dispositif de financement"),
+            (S.UNDER_REVIEW,),
+            S.REDIRECTED,
+            can_instruct_dossier,
+            needs_reason=True,
+            traits={"actor": "officer", "decision": True, "needs_scheme": True},
+        ),
+    ]
+)

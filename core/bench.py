@@ -1,0 +1,91 @@
+"""The benchmark's frame (``make bench``, never in the test suite).
+
+Each app's ``bench.py`` registers a ``Suite``: ``fill(scale)`` brings its synthetic data to
+``scale`` times the Region's real volume (1, then 10, in the same database and the same
+run), ``pages()`` lists what to request and as whom, ``other_figures(scale)`` measures anything
+that is not a page (an export written by a worker, a report). ``manage.py bench`` prints
+one table: each page's SQL queries and p50/p95 at both volumes, the ratio and a verdict
+against the budget, beside a bare-view floor. A row over budget is shown as such and the
+run goes on.
+"""
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from core.registry import Registry
+
+MAX_QUERIES = 12
+MAX_RATIO = 1.5
+MAX_P95_MS = 200
+
+
+@dataclass(frozen=True)
+class Page:
+    label: str
+    url: str
+    user: Any = None  # None: an anonymous visitor
+    # A page that answers differently at 10× by design (an export handed to a worker).
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Suite:
+    fill: Callable[[int], str]
+    pages: Callable[[], list[Page]]
+    other_figures: Callable[[int], list[str]] = field(default=lambda scale: [])
+    order: int = 50
+
+
+suites = Registry("bench suites")
+
+
+@dataclass(frozen=True)
+class Figures:
+    p50: float
+    p95: float
+    queries: int
+    status: int
+
+
+def measure(page, requests):
+    """Request the page ``requests`` times after a warm-up; times in milliseconds."""
+    client = Client()
+    if page.user is not None:
+        client.force_login(page.user)
+    client.get(page.url)
+    timings, queries, status = [], 0, 0
+    for _request in range(requests):
+        with CaptureQueriesContext(connection) as captured:
+            began = time.perf_counter()
+            response = client.get(page.url)
+            if getattr(response, "streaming", False):
+                b"".join(response.streaming_content)  # the time to send the whole file
+            timings.append((time.perf_counter() - began) * 1000)
+        queries, status = len(captured), response.status_code
+    timings.sort()
+    p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
+    return Figures(statistics.median(timings), p95, queries, status)
+
+
+def verdict(base, tenfold):
+    """The budget of issue 11: same query count at both volumes and at most 12, p95 at 10×
+    within 1.5× its value at 1× and under 200 ms."""
+    problems = []
+    if base.queries != tenfold.queries:
+        problems.append("queries grow")
+    if tenfold.queries > MAX_QUERIES:
+        problems.append(f"> {MAX_QUERIES} queries")
+    if tenfold.p95 > MAX_RATIO * base.p95:
+        problems.append(f"ratio > {MAX_RATIO}")
+    if tenfold.p95 > MAX_P95_MS:
+        problems.append(f"p95 > {MAX_P95_MS} ms")
+    if tenfold.status >= 400 or base.status >= 400:
+        problems.append(f"HTTP {base.status}/{tenfold.status}")
+    return "ok" if not problems else "OVER: " + ", ".join(problems)

@@ -1,0 +1,68 @@
+"""DRF plumbing every API module shares: one way to answer errors, and a schema that says so.
+
+Services raise Django's ``ValidationError`` and ``PermissionDenied``; views and
+viewsets let them through, and ``api_exception_handler`` (DRF's
+``EXCEPTION_HANDLER``) answers 400 with the field names, 403 or 404, the same
+for every endpoint. ``PortalAutoSchema`` documents those answers on every
+operation so that clients (and schemathesis in CI) can rely on them.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.views import exception_handler
+
+# Ids in API paths are numbers: anything else does not match and answers 404, never 500.
+ID_PATTERN = "[0-9]+"
+
+
+def api_exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = ValidationError(detail=serializers.as_serializer_error(exc))
+    return exception_handler(exc, context)
+
+
+_ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+_VALIDATION_SCHEMA = {
+    "type": "object",
+    "description": "Field name (or non_field_errors) → messages.",
+    "additionalProperties": {
+        "anyOf": [
+            {"type": "array", "items": {"type": "string"}},
+            {"type": "string"},
+            {"type": "object"},
+        ]
+    },
+}
+
+
+def _json(description, schema):
+    return {"description": str(description), "content": {"application/json": {"schema": schema}}}
+
+
+class PortalAutoSchema(AutoSchema):
+    """DRF's schema with the error answers every endpoint can give."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        if self.method in ("POST", "PUT", "PATCH") or self._has_query_filters():
+            responses.setdefault("400", _json(_("Saisie refusée, par champ"), _VALIDATION_SCHEMA))
+        responses.setdefault("403", _json(_("Non connecté, ou action non permise"), _ERROR_SCHEMA))
+        responses.setdefault(
+            "404", _json(_("Introuvable, ou non visible pour vous"), _ERROR_SCHEMA)
+        )
+        return responses
+
+    def _has_query_filters(self):
+        return self.method == "GET" and bool(
+            getattr(self.view, "filterset_class", None)
+            or getattr(self.view, "filterset_fields", None)
+        )

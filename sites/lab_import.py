@@ -1,0 +1,198 @@
+"""Laboratory files (CSV or XLSX): checked as a whole, errors named by line and column.
+
+Expected columns: ``echantillon``, ``element``, ``valeur``, ``unite``; optional:
+``limite_detection``, ``sous_limite`` (oui/non, or a value written ``<10``), ``methode``.
+Nothing is saved here: the rows are returned for a preview, and saved only on confirmation.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from sites.models import Element
+
+REQUIRED = ["echantillon", "element", "valeur", "unite"]
+OPTIONAL = ["limite_detection", "sous_limite", "methode"]
+MAX_ROWS = 50_000
+YES = {"oui", "o", "yes", "y", "1", "vrai", "true", "x"}
+NO = {"", "non", "n", "no", "0", "faux", "false"}
+ELEMENTS = {code.lower(): code for code in Element.values}
+
+
+@dataclass
+class ParseResult:
+    rows: list
+    errors: list
+
+    @property
+    def ok(self):
+        return not self.errors and bool(self.rows)
+
+
+def _error(line, column, message):
+    return {"line": line, "column": column, "message": str(message)}
+
+
+def _decimal(raw):
+    cleaned = raw.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _read(upload):
+    import pandas as pd  # heavy: loaded when a file comes in
+
+    name = upload.name.lower()
+    upload.seek(0)
+    content = upload.read()
+    if name.endswith(".xlsx"):
+        try:
+            return pd.read_excel(io.BytesIO(content), dtype=str, keep_default_na=False)
+        except Exception as error:  # openpyxl raises many types for a broken file
+            raise ValueError(
+                _("Le fichier XLSX ne peut pas être lu : %(e)s") % {"e": error}
+            ) from error
+    if not name.endswith(".csv"):
+        raise ValueError(_("Le fichier doit être au format CSV ou XLSX."))
+    if b"\x00" in content[:65536]:
+        raise ValueError(_("Ce fichier n'est pas un texte CSV (son contenu est binaire)."))
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValueError(_("Ce fichier n'est pas un texte CSV (son contenu est binaire)."))
+    try:
+        separator = csv.Sniffer().sniff(text.splitlines()[0] if text else "", ";,\t").delimiter
+    except csv.Error:
+        separator = ";"
+    try:
+        return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as error:
+        line = re.search(r"line (\d+)", str(error))
+        raise ValueError(
+            _("Ligne %(line)s : le nombre de colonnes ne correspond pas à l'en-tête.")
+            % {"line": line.group(1) if line else "?"}
+        ) from error
+    except pd.errors.EmptyDataError as error:
+        raise ValueError(_("Le fichier est vide.")) from error
+
+
+def parse_lab_file(upload, *, samples, existing):
+    """``samples`` maps the campaign's sample codes to their ids; ``existing`` is the set of
+    (sample id, element) already measured. Returns the rows to save or every error."""
+    from sites.valuation import to_mg_kg
+
+    try:
+        frame = _read(upload)
+    except ValueError as error:
+        return ParseResult([], [_error(None, None, error)])
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    missing = [c for c in REQUIRED if c not in frame.columns]
+    if missing:
+        return ParseResult(
+            [], [_error(1, c, _("Colonne obligatoire absente de l'en-tête.")) for c in missing]
+        )
+    if len(frame) > MAX_ROWS:
+        return ParseResult([], [_error(None, None, _("Au plus %(n)s lignes.") % {"n": MAX_ROWS})])
+    rows, errors, seen = [], [], set()
+    for index, record in enumerate(frame.to_dict("records")):
+        line = index + 2
+        values = {k: str(record.get(k, "")).strip() for k in REQUIRED + OPTIONAL}
+        row_errors = []
+        sample_id = samples.get(values["echantillon"])
+        if sample_id is None:
+            row_errors.append(
+                _error(
+                    line,
+                    "echantillon",
+                    _("Échantillon « %(code)s » absent de cette campagne.")
+                    % {"code": values["echantillon"]},
+                )
+            )
+        element = ELEMENTS.get(values["element"].lower())
+        if element is None:
+            row_errors.append(
+                _error(line, "element", _("Élément « %(e)s » inconnu.") % {"e": values["element"]})
+            )
+        raw_value = values["valeur"]
+        below = raw_value.startswith("<")
+        value = _decimal(raw_value.lstrip("<"))
+        if value is None:
+            row_errors.append(
+                _error(line, "valeur", _("« %(raw)s » n'est pas un nombre.") % {"raw": raw_value})
+            )
+        elif value < 0:
+            row_errors.append(_error(line, "valeur", _("Une teneur ne peut pas être négative.")))
+        limit = None
+        if values["limite_detection"]:
+            limit = _decimal(values["limite_detection"])
+            if limit is None or limit < 0:
+                row_errors.append(
+                    _error(line, "limite_detection", _("Limite de détection invalide."))
+                )
+        flag = values["sous_limite"].lower()
+        if flag in YES:
+            below = True
+        elif flag not in NO:
+            row_errors.append(_error(line, "sous_limite", _("Répondez oui ou non.")))
+        factor = None
+        try:
+            factor = to_mg_kg(1, values["unite"])
+        except ValueError:
+            row_errors.append(
+                _error(
+                    line,
+                    "unite",
+                    _("Unité « %(u)s » inconnue : mg/kg, g/t, ppm, g/kg ou %%.")
+                    % {"u": values["unite"]},
+                )
+            )
+        key = (sample_id, element)
+        if sample_id is not None and element is not None:
+            if key in seen:
+                row_errors.append(
+                    _error(
+                        line,
+                        "element",
+                        _("Échantillon et élément déjà présents plus haut dans le fichier."),
+                    )
+                )
+            elif key in existing:
+                row_errors.append(
+                    _error(
+                        line, "element", _("Cet échantillon a déjà un résultat pour cet élément.")
+                    )
+                )
+            seen.add(key)
+        if row_errors:
+            errors.extend(row_errors)
+            continue
+        rows.append(
+            {
+                "line": line,
+                "sample": values["echantillon"],
+                "sample_id": sample_id,
+                "element": element,
+                "reported_value": str(value),
+                "reported_unit": values["unite"],
+                "value_mg_kg": str(Decimal(str(float(value) * factor)).quantize(Decimal("0.0001"))),
+                "detection_limit_mg_kg": None
+                if limit is None
+                else str(Decimal(str(float(limit) * factor)).quantize(Decimal("0.0001"))),
+                "below_detection": below,
+                "method": values["methode"],
+            }
+        )
+    if not rows and not errors:
+        errors.append(_error(None, None, _("Le fichier ne contient aucune ligne de données.")))
+    return ParseResult(rows, errors)

@@ -1,0 +1,277 @@
+"""Writes on the register of brownfields. Each checks who may, validates, then saves; what
+is derived (zone grades, the site's estimate) is rebuilt afterwards through the outbox."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.audit import acting_as
+from core.files import validate_document
+from core.outbox import outbox_enqueue
+from core.registry import computed_source_changed
+from sites import selectors
+from sites.models import (
+    Campaign,
+    DepositZone,
+    LabImport,
+    LabResult,
+    MetalPrice,
+    PastActivity,
+    Sample,
+    Site,
+    SiteEstimate,
+    SiteEvent,
+    SiteOutcome,
+    ZoneGrade,
+)
+from sites.permissions import can_manage_sites
+
+
+def _require(actor):
+    if not can_manage_sites(actor):
+        raise PermissionDenied
+
+
+def _save(actor, obj):
+    obj.full_clean()
+    with acting_as(actor):
+        obj.save()
+    return obj
+
+
+def estimate_refresh_later(site):
+    return outbox_enqueue("sites.refresh_estimate", site_pk=site.pk)
+
+
+@transaction.atomic
+def site_save(*, actor, site=None, **fields):
+    _require(actor)
+    site = site or Site()
+    for name, value in fields.items():
+        setattr(site, name, value)
+    return _save(actor, site)
+
+
+@transaction.atomic
+def activity_add(*, actor, site, kind, start_year=None, end_year=None, description=""):
+    _require(actor)
+    if start_year and end_year and end_year < start_year:
+        raise ValidationError({"end_year": _("La fin précède le début.")})
+    return _save(
+        actor,
+        PastActivity(
+            site=site, kind=kind, start_year=start_year, end_year=end_year, description=description
+        ),
+    )
+
+
+@transaction.atomic
+def history_event_add(*, actor, site, date, title, description="", document=None):
+    _require(actor)
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("Un événement de l'histoire du site est passé.")})
+    event = SiteEvent(site=site, date=date, title=title, description=description)
+    if document is not None:
+        try:
+            validate_document(document)
+        except ValidationError as error:
+            raise ValidationError({"document": error.messages}) from error
+        event.document = document
+    return _save(actor, event)
+
+
+@transaction.atomic
+def campaign_create(*, actor, site, report_file=None, **fields):
+    _require(actor)
+    campaign = Campaign(site=site, **fields)
+    if report_file is not None:
+        try:
+            validate_document(report_file)
+        except ValidationError as error:
+            raise ValidationError({"report_file": error.messages}) from error
+        campaign.report_file = report_file
+    return _save(actor, campaign)
+
+
+@transaction.atomic
+def sample_create(*, actor, campaign, zone=None, **fields):
+    _require(actor)
+    if zone is not None and zone.site_id != campaign.site_id:
+        raise ValidationError({"zone": _("Cette zone n'appartient pas au site de la campagne.")})
+    if fields["depth_to_m"] < fields["depth_from_m"]:
+        raise ValidationError({"depth_to_m": _("La profondeur de fin précède celle du début.")})
+    if fields["sampled_on"] < campaign.started_on or fields["sampled_on"] > timezone.localdate():
+        raise ValidationError(
+            {
+                "sampled_on": _(
+                    "Le prélèvement se date entre le début de la campagne et aujourd'hui."
+                )
+            }
+        )
+    sample = _save(actor, Sample(campaign=campaign, zone=zone, **fields))
+    if zone is not None:
+        estimate_refresh_later(campaign.site)
+    return sample
+
+
+@transaction.atomic
+def zone_save(*, actor, site, zone=None, **fields):
+    _require(actor)
+    zone = zone or DepositZone(site=site)
+    for name, value in fields.items():
+        setattr(zone, name, value)
+    _save(actor, zone)
+    estimate_refresh_later(site)
+    return zone
+
+
+@transaction.atomic
+def lab_import_create(*, actor, campaign, upload):
+    """Keep the file and what it contains; nothing is imported before confirmation."""
+    from sites.lab_import import parse_lab_file  # pandas: loaded when a file comes in
+
+    _require(actor)
+    samples = dict(campaign.samples.values_list("code", "pk"))
+    existing = set(
+        LabResult.objects.filter(sample__campaign=campaign).values_list("sample_id", "element")
+    )
+    result = parse_lab_file(upload, samples=samples, existing=existing)
+    upload.seek(0)
+    batch = LabImport(
+        campaign=campaign,
+        file=upload,
+        original_name=upload.name[:255],
+        uploaded_by=actor,
+        rows=result.rows,
+        errors=result.errors,
+        state=LabImport.State.PREVIEW if result.ok else LabImport.State.REJECTED,
+    )
+    batch.save()
+    return batch
+
+
+@transaction.atomic
+def lab_import_confirm(*, actor, batch):
+    """Save every result of the file, or none."""
+    _require(actor)
+    if batch.uploaded_by_id != actor.pk or batch.state != LabImport.State.PREVIEW:
+        raise ValidationError(_("Ce fichier n'est plus importable : déposez-le à nouveau."))
+    sample_ids = {row["sample_id"] for row in batch.rows}
+    if Sample.objects.filter(pk__in=sample_ids, campaign=batch.campaign).count() != len(sample_ids):
+        raise ValidationError(
+            _("Des échantillons ont changé depuis le dépôt : déposez-le à nouveau.")
+        )
+    results = [
+        LabResult(
+            sample_id=row["sample_id"],
+            element=row["element"],
+            value_mg_kg=row["value_mg_kg"],
+            reported_value=row["reported_value"],
+            reported_unit=row["reported_unit"],
+            detection_limit_mg_kg=row["detection_limit_mg_kg"],
+            below_detection=row["below_detection"],
+            method=row["method"],
+            imported_from=batch,
+        )
+        for row in batch.rows
+    ]
+    for result in results:
+        result.full_clean(exclude=["sample", "imported_from"])
+    LabResult.objects.bulk_create(results, batch_size=2000)
+    batch.state = LabImport.State.IMPORTED
+    batch.imported_count = len(results)
+    batch.save(update_fields=["state", "imported_count"])
+    estimate_refresh_later(batch.campaign.site)
+    return batch
+
+
+@transaction.atomic
+def price_record(*, actor, element, price_per_t, dated, source_wording="", is_demo=False):
+    _require(actor)
+    if dated > timezone.localdate():
+        raise ValidationError({"dated": _("Un cours se date au plus tard d'aujourd'hui.")})
+    return _save(
+        actor,
+        MetalPrice(
+            element=element, price_per_t=price_per_t, dated=dated, source_wording=source_wording
+        ),
+    )
+
+
+@transaction.atomic
+def route_update(*, actor, route, processing_cost_per_t, recovery_rates):
+    _require(actor)
+    for element, rate in recovery_rates.items():
+        if not 0 <= float(rate) <= 1:
+            raise ValidationError(
+                {"recovery_rates": _("Le taux de %(e)s doit être entre 0 et 1.") % {"e": element}}
+            )
+    route.processing_cost_per_t = processing_cost_per_t
+    route.recovery_rates = {k: float(v) for k, v in recovery_rates.items()}
+    return _save(actor, route)
+
+
+@transaction.atomic
+def outcome_record(*, actor, site, date, tonnes_recovered, hectares_returned, note=""):
+    _require(actor)
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("Un résultat obtenu se date au plus tard d'aujourd'hui.")})
+    outcome = _save(
+        actor,
+        SiteOutcome(
+            site=site,
+            date=date,
+            tonnes_recovered=tonnes_recovered,
+            hectares_returned=hectares_returned,
+            note=note,
+        ),
+    )
+    computed_source_changed("sites.tonnes_recovered")
+    computed_source_changed("sites.hectares_returned")
+    return outcome
+
+
+@transaction.atomic
+def site_estimate_refresh(*, site):
+    """Rebuild the zones' grades and the site's estimate from its laboratory results."""
+    from sites.valuation import contained_t, tonnage, zone_grades  # numpy and pandas
+
+    zones = {zone.pk: zone for zone in DepositZone.objects.filter(site=site)}
+    by_zone = {pk: [] for pk in zones}
+    count = 0
+    for zone_id, element, value, below, limit in selectors.site_results_for_estimate(site):
+        by_zone[zone_id].append((element, value, below, limit))
+        count += 1
+    ZoneGrade.objects.filter(zone__site=site).delete()
+    grades, total_tonnage, contained = [], 0.0, {}
+    for zone_id, zone in zones.items():
+        zone_tonnage = tonnage(zone.volume_m3, zone.density_t_m3)
+        total_tonnage += zone_tonnage
+        for element, grade in zone_grades(by_zone[zone_id]).items():
+            tonnes = contained_t(zone_tonnage, grade.mean_mg_kg)
+            contained[element] = contained.get(element, 0.0) + tonnes
+            grades.append(
+                ZoneGrade(
+                    zone=zone,
+                    element=element,
+                    mean_mg_kg=grade.mean_mg_kg,
+                    p10_mg_kg=grade.p10,
+                    p50_mg_kg=grade.p50,
+                    p90_mg_kg=grade.p90,
+                    samples=grade.samples,
+                    below_detection=grade.below_detection,
+                    contained_t=tonnes,
+                )
+            )
+    ZoneGrade.objects.bulk_create(grades)
+    SiteEstimate.objects.update_or_create(
+        site=site,
+        defaults={
+            "tonnage_t": total_tonnage,
+            "contained_t": contained,
+            "results_count": count,
+            "computed_at": timezone.now(),
+        },
+    )
+    return contained

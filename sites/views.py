@@ -1,0 +1,302 @@
+"""Pages of the register of brownfields: the ranking and map, a site's chain from identity
+to evaluation, laboratory imports, prices and routes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from core.forms import add_service_errors
+from core.security import require
+from sites import selectors, services
+from sites.forms import (
+    ActivityForm,
+    CampaignForm,
+    HistoryForm,
+    LabUploadForm,
+    OutcomeForm,
+    PriceForm,
+    RouteForm,
+    SampleForm,
+    SiteForm,
+    WeightsForm,
+    ZoneForm,
+)
+from sites.maps import sites_svg
+from sites.models import LabImport, ProcessRoute
+from sites.permissions import can_manage_sites, can_view_sites
+
+PAGE_SIZE = 50
+
+
+@login_required
+def site_ranking(request):
+    """Every site ranked on the officer's weights, the map, and the sensitivity of the order."""
+    require(can_view_sites(request.user))
+    weights_form = WeightsForm(request.GET or None)
+    weights = weights_form.weights()
+    sites = list(selectors.site_list_for_user(request.user))
+    inputs = selectors.evaluation_inputs()
+    reference, scenarios = selectors.sensitivity(sites, weights, inputs)
+    ranked = selectors.ranking(sites, weights, inputs)
+    for position, row in enumerate(ranked, start=1):
+        row["rank"] = position
+    page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+    names = {site.pk: site.name for site in sites}
+    for scenario in scenarios:
+        scenario["moved_names"] = [names[pk] for pk in scenario["moved"][:10]]
+    # Reviewed for bandit: the map module escapes every text.
+    site_map = mark_safe(sites_svg([(row["rank"], row["site"]) for row in ranked]))  # noqa: S308  # nosec B308 B703
+    return render(
+        request,
+        "sites/ranking.html",
+        {
+            "page": page,
+            "weights_form": weights_form,
+            "scenarios": scenarios,
+            "site_map": site_map,
+            "programme": selectors.programme(),
+            "prices": selectors.latest_prices(),
+            "can_manage": can_manage_sites(request.user),
+        },
+    )
+
+
+@login_required
+def site_detail(request, pk):
+    site = selectors.site_get_for_user(request.user, pk)
+    inputs = selectors.evaluation_inputs()
+    return render(
+        request,
+        "sites/site_detail.html",
+        {
+            "site": site,
+            "activities": site.activities.all(),
+            "history": site.history.all(),
+            "campaigns": selectors.campaigns_of(site),
+            "zones": selectors.zones_with_grades(site),
+            "evaluations": selectors.evaluate_site(site, inputs),
+            "outcomes": site.outcomes.all(),
+            "can_manage": can_manage_sites(request.user),
+        },
+    )
+
+
+def _edit(request, form, save, template, context, success, target):
+    """The shared shape of an officer's form: validate, call the service, or show the errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(target)
+    return render(request, template, {**context, "form": form})
+
+
+@login_required
+def site_form(request, pk=None):
+    require(can_manage_sites(request.user))
+    site = selectors.site_get_for_user(request.user, pk) if pk else None
+    form = SiteForm(request.POST or None, instance=site)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.site_save(actor=request.user, site=site, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Site enregistré."))
+            return redirect("sites:site_detail", pk=saved.pk)
+    return render(request, "sites/form.html", {"form": form, "site": site, "title": _("Site")})
+
+
+def _site_child_form(request, pk, form_class, service, title, success, **form_kwargs):
+    require(can_manage_sites(request.user))
+    site = selectors.site_get_for_user(request.user, pk)
+    form = form_class(request.POST or None, request.FILES or None, **form_kwargs)
+    return _edit(
+        request,
+        form,
+        lambda data: service(actor=request.user, site=site, **data),
+        "sites/form.html",
+        {"site": site, "title": title},
+        success,
+        reverse("sites:site_detail", args=[site.pk]),
+    )
+
+
+@login_required
+def activity_add(request, pk):
+    return _site_child_form(
+        request,
+        pk,
+        ActivityForm,
+        services.activity_add,
+        _("Activité passée"),
+        _("Activité ajoutée."),
+    )
+
+
+@login_required
+def history_add(request, pk):
+    return _site_child_form(
+        request,
+        pk,
+        HistoryForm,
+        services.history_event_add,
+        _("Événement de l'histoire du site"),
+        _("Événement ajouté."),
+    )
+
+
+@login_required
+def campaign_add(request, pk):
+    return _site_child_form(
+        request, pk, CampaignForm, services.campaign_create, _("Campagne"), _("Campagne ajoutée.")
+    )
+
+
+@login_required
+def zone_add(request, pk):
+    return _site_child_form(
+        request, pk, ZoneForm, services.zone_save, _("Zone de gisement"), _("Zone ajoutée.")
+    )
+
+
+@login_required
+def outcome_add(request, pk):
+    return _site_child_form(
+        request,
+        pk,
+        OutcomeForm,
+        services.outcome_record,
+        _("Résultat obtenu"),
+        _("Résultat enregistré."),
+    )
+
+
+@login_required
+def campaign_detail(request, campaign_pk):
+    campaign = selectors.campaign_get_for_user(request.user, campaign_pk)
+    can_manage = can_manage_sites(request.user)
+    sample_form = SampleForm(request.POST or None, campaign=campaign)
+    if request.method == "POST":
+        require(can_manage)
+        if sample_form.is_valid():
+            try:
+                services.sample_create(
+                    actor=request.user, campaign=campaign, **sample_form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(sample_form, error)
+            else:
+                messages.success(request, _("Échantillon ajouté."))
+                return redirect("sites:campaign_detail", campaign_pk=campaign.pk)
+    samples = Paginator(
+        campaign.samples.select_related("zone").order_by("code"), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "sites/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "samples": samples,
+            "sample_form": sample_form if can_manage else None,
+            "upload_form": LabUploadForm() if can_manage else None,
+        },
+    )
+
+
+@login_required
+def lab_upload(request, campaign_pk):
+    campaign = selectors.campaign_get_for_user(request.user, campaign_pk)
+    require(can_manage_sites(request.user))
+    form = LabUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        batch = services.lab_import_create(
+            actor=request.user, campaign=campaign, upload=form.cleaned_data["file"]
+        )
+        return redirect("sites:lab_preview", import_pk=batch.pk)
+    return render(
+        request, "sites/form.html", {"form": form, "title": _("Résultats de laboratoire")}
+    )
+
+
+@login_required
+def lab_preview(request, import_pk):
+    require(can_manage_sites(request.user))
+    batch = get_object_or_404(
+        LabImport.objects.select_related("campaign__site"), pk=import_pk, uploaded_by=request.user
+    )
+    if request.method == "POST":
+        try:
+            services.lab_import_confirm(actor=request.user, batch=batch)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(n)s résultats importés ; les estimations du site sont recalculées.")
+                % {"n": batch.imported_count},
+            )
+            return redirect("sites:campaign_detail", campaign_pk=batch.campaign_id)
+    return render(
+        request,
+        "sites/lab_preview.html",
+        {"batch": batch, "rows": batch.rows[:200], "errors": batch.errors[:500]},
+    )
+
+
+@login_required
+def prices(request):
+    require(can_view_sites(request.user))
+    can_manage = can_manage_sites(request.user)
+    form = PriceForm(request.POST or None)
+    if request.method == "POST":
+        require(can_manage)
+        if form.is_valid():
+            try:
+                services.price_record(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Cours enregistré."))
+                return redirect("sites:prices")
+    return render(
+        request,
+        "sites/prices.html",
+        {
+            "prices": selectors.latest_prices(),
+            "routes": selectors.routes(),
+            "form": form if can_manage else None,
+            "can_manage": can_manage,
+        },
+    )
+
+
+@login_required
+def route_edit(request, route_pk):
+    require(can_manage_sites(request.user))
+    route = get_object_or_404(ProcessRoute, pk=route_pk)
+    initial = {"processing_cost_per_t": route.processing_cost_per_t}
+    initial.update({f"rate_{k}": v for k, v in route.recovery_rates.items()})
+    form = RouteForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.route_update(
+                actor=request.user,
+                route=route,
+                processing_cost_per_t=form.cleaned_data["processing_cost_per_t"],
+                recovery_rates=form.rates(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Filière enregistrée."))
+            return redirect("sites:prices")
+    return render(request, "sites/form.html", {"form": form, "title": route.get_code_display()})

@@ -1,0 +1,223 @@
+import html
+import logging
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.conftest import PASSWORD
+
+
+def _nav_labels(response):
+    nav = re.search(r'<nav class="main-nav".*?</nav>', response.content.decode(), re.S)
+    return (
+        [html.unescape(label) for label in re.findall(r"<a [^>]*>([^<]+)</a>", nav.group(0))]
+        if nav
+        else []
+    )
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, db):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+OFFICER_NAV = [
+    "Accueil",
+    "Appels (AMI)",
+    "Dossiers AMI",
+    "Plan d'actions",
+    "Mesures à approuver",
+    "Financements",
+    "Rapports",
+    "Sites",
+    "Points à confirmer",
+    "Partenariats",
+]
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("officer", OFFICER_NAV),
+        ("administrator", OFFICER_NAV),
+        (
+            "committee_member",
+            [
+                "Accueil",
+                "Appels (AMI)",
+                "Plan d'actions",
+                "Financements",
+                "Rapports",
+                "Sites",
+                "Partenariats",
+            ],
+        ),
+        ("partner_contributor", ["Accueil", "Appels (AMI)", "Plan d'actions", "Partenariats"]),
+        ("holder_a", ["Accueil", "Appels (AMI)", "Mes dossiers"]),
+    ],
+)
+def test_each_role_signs_in_and_sees_only_its_navigation(client, db, request, persona, expected):
+    user = request.getfixturevalue(persona)
+    response = client.post(
+        reverse("login"), {"username": user.email, "password": PASSWORD}, follow=True
+    )
+    assert response.context["user"] == user
+    assert response.status_code == 200
+    assert _nav_labels(response) == expected
+    assert user.get_role_display() in response.content.decode()
+
+
+def test_a_holder_opening_an_officer_page_gets_403_and_the_attempt_is_logged(
+    client_for, holder_a, caplog
+):
+    with caplog.at_level(logging.WARNING, logger="portal.security"):
+        response = client_for(holder_a).get(reverse("accounts:organisation_list"))
+    assert response.status_code == 403
+    assert "Accès refusé" in response.content.decode()
+    assert any("refused GET /comptes/organisations/" in line for line in caplog.messages)
+
+
+def test_a_holder_cannot_open_another_organisations_record(
+    client_for, holder_a, holder_b, organisation_b
+):
+    response = client_for(holder_a).get(
+        reverse("accounts:organisation_detail", args=[organisation_b.pk])
+    )
+    assert response.status_code == 404
+
+
+def test_a_holder_sees_the_record_of_their_own_organisation(client_for, holder_a, organisation_a):
+    response = client_for(holder_a).get(
+        reverse("accounts:organisation_detail", args=[organisation_a.pk])
+    )
+    assert response.status_code == 200
+    assert "W623000017" in response.content.decode()
+
+
+def test_an_officer_sees_the_organisation_register(
+    client_for, officer, organisation_a, organisation_b
+):
+    response = client_for(officer).get(reverse("accounts:organisation_list"))
+    content = response.content.decode()
+    assert "Recyclerie de l&#x27;Artois" in content and "Matériaux du Hainaut" in content
+
+
+def test_signing_out_ends_the_session(client_for, officer):
+    client = client_for(officer)
+    client.post(reverse("logout"))
+    assert client.get(reverse("home")).status_code == 302
+
+
+def test_sign_ins_and_failed_sign_ins_are_logged(client, officer, caplog):
+    with caplog.at_level(logging.INFO, logger="portal.security"):
+        client.post(reverse("login"), {"username": officer.email, "password": "wrong-password"})
+        client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    assert any("failed sign-in" in line and officer.email in line for line in caplog.messages)
+    assert any(line.startswith("sign-in") and officer.email in line for line in caplog.messages)
+
+
+def test_a_wrong_password_gets_a_clear_message(client, officer):
+    response = client.post(
+        reverse("login"), {"username": officer.email, "password": "wrong-password"}
+    )
+    assert response.status_code == 200
+    assert "Adresse e-mail ou mot de passe incorrect" in response.content.decode()
+
+
+def test_repeated_failures_cool_off_then_let_the_user_in_again(
+    client, officer, settings, time_machine
+):
+    settings.AXES_FAILURE_LIMIT = 3
+    time_machine.move_to(timezone.now(), tick=True)
+    pages = [
+        client.post(reverse("login"), {"username": officer.email, "password": "wrong-password"})
+        for _ in range(3)
+    ]
+    assert "encore un essai erroné" not in pages[0].content.decode()
+    assert "encore un essai erroné" in pages[1].content.decode()  # before the last attempt
+    assert "pendant 15 minutes" in pages[1].content.decode()
+    locked = client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    assert locked.status_code == 429
+    content = locked.content.decode()
+    assert "Trop de tentatives" in content and "pendant 15 minutes" in content
+    assert "PT15M" not in content
+    time_machine.shift(settings.AXES_COOLOFF_TIME.total_seconds() + 1)
+    response = client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_a_forgotten_password_is_reset_through_an_emailed_link(client, holder_a):
+    client.post(reverse("password_reset"), {"email": holder_a.email})
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    form_page = client.get("/" + path, follow=True)
+    new_password = "un-nouveau-mot-de-passe-solide"
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
+    holder_a.refresh_from_db()
+    assert holder_a.check_password(new_password)
+
+
+def test_officers_must_enrol_and_enter_a_totp_code_when_two_factor_is_required(
+    client, officer, settings, time_machine
+):
+    settings.REQUIRE_TWO_FACTOR = True
+    time_machine.move_to(timezone.now(), tick=True)
+    client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    blocked = client.get(reverse("accounts:organisation_list"))
+    assert blocked.status_code == 302 and blocked.url.startswith(reverse("two_factor"))
+    enrol = client.get(reverse("two_factor"))
+    assert "data:image/svg+xml;base64," in enrol.content.decode()
+    device = TOTPDevice.objects.get(user=officer)
+    wrong = client.post(reverse("two_factor"), {"token": "000000"})
+    assert "n&#x27;est pas valable" in wrong.content.decode()
+    time_machine.shift(5)  # django-otp throttles a retry right after a failure
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    client.post(reverse("two_factor"), {"token": f"{token:06d}"})
+    assert client.get(reverse("accounts:organisation_list")).status_code == 200
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def test_holders_are_not_asked_for_a_second_factor(client, holder_a, settings):
+    settings.REQUIRE_TWO_FACTOR = True
+    client.post(reverse("login"), {"username": holder_a.email, "password": PASSWORD})
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_embedded_sign_in_page_says_two_factor_is_relaxed(client, settings, db):
+    settings.REQUIRE_TWO_FACTOR = False
+    settings.EMBEDDED = True
+    assert "double authentification des agents" in client.get(reverse("login")).content.decode()
+
+
+def test_the_portal_speaks_english_when_asked(client_for, officer):
+    client = client_for(officer)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    content = client.get(reverse("home")).content.decode()
+    assert 'lang="en"' in content
+    assert "Indicator dashboard" in content and "Organisations" in content
+
+
+def test_pages_carry_a_content_security_policy_without_inline_scripts(client, db):
+    response = client.get(reverse("login"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_the_lockout_says_its_duration_in_english_too(client, officer, settings):
+    settings.AXES_FAILURE_LIMIT = 1
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.post(reverse("login"), {"username": officer.email, "password": "wrong-password"})
+    locked = client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    assert "suspended for 15 minutes" in locked.content.decode()

@@ -1,0 +1,102 @@
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from partners.models import Meeting, MeetingKind, ObligationNotice, Person, ProjectStatus
+from partners.selectors import convention_obligations
+from partners.services import (
+    convention_set_notification_date,
+    meeting_record,
+    obligation_notices_send,
+    project_update_record,
+)
+
+
+def _meeting(actor, convention, **changes):
+    values = {
+        "kind": MeetingKind.FOLLOW_UP_COMMITTEE,
+        "date": date(2024, 11, 5),
+        "place": "Béthune",
+        **changes,
+    }
+    return meeting_record(actor=actor, convention=convention, **values)
+
+
+def test_entering_the_notification_date_computes_the_end_and_settles_its_flag(convention, officer):
+    from core.models import DataFlag
+
+    convention_set_notification_date(
+        actor=officer, convention=convention, notification_date=date(2024, 10, 1)
+    )
+    assert convention.end_date == date(2027, 10, 1)
+    flag = DataFlag.objects.get(code="notification-date-missing")
+    assert flag.status == DataFlag.Status.CONFIRMED
+
+
+def test_a_partner_of_the_party_records_a_meeting_with_its_attendance(
+    convention, team2_contributor, heymans
+):
+    meeting = _meeting(team2_contributor, convention, attendees=[heymans])
+    assert list(meeting.attendees.all()) == [heymans]
+    assert heymans.organisation in meeting.organisations.all()
+
+
+def test_a_partner_of_another_organisation_cannot_record_anything(convention, other_contributor):
+    with pytest.raises(PermissionDenied):
+        _meeting(other_contributor, convention)
+    assert not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "changes"),
+    [
+        ("date", {"date": date(2023, 1, 10)}),  # before the convention
+        ("date", {"date": date(2099, 1, 1)}),
+        ("minutes_date", {"minutes_date": date(2099, 1, 1)}),  # minutes dated in the future
+        ("minutes_date", {"minutes_date": date(2024, 11, 1)}),  # before the meeting itself
+        ("attendees", {"attendees": [Person(pk=999_999, full_name="Inconnu")]}),
+    ],
+)
+def test_bad_meeting_input_gets_a_clear_message_and_saves_nothing(
+    convention, officer, field, changes
+):
+    with pytest.raises(ValidationError) as refused:
+        _meeting(officer, convention, **changes)
+    assert field in refused.value.message_dict
+    assert not Meeting.objects.exists()
+
+
+def test_a_project_update_joins_its_history_and_sets_the_status(convention, team2_contributor):
+    project = convention.actions.get(number=1).projects.get(holder__name="MECAWARE")
+    project_update_record(
+        actor=team2_contributor,
+        project=project,
+        date=date(2025, 3, 1),
+        status=ProjectStatus.FUNDING_SOUGHT,
+        note="Dossier FTJ déposé.",
+        next_step="Décision du comité FTJ",
+    )
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.FUNDING_SOUGHT
+    assert project.updates.get().note == "Dossier FTJ déposé."
+
+
+def test_officers_are_told_once_per_obligation_and_event(convention, officer):
+    today = timezone.localdate()
+    convention.notification_date = today - timedelta(days=200)  # a semester already ended
+    convention.save()
+    for _run in range(2):
+        obligation_notices_send(
+            conventions=[convention],
+            obligations_of=lambda c: convention_obligations(c, today=today),
+        )
+    from core.outbox import outbox_drain
+
+    outbox_drain()
+    missed = ObligationNotice.objects.filter(event=ObligationNotice.Event.MISSED)
+    assert missed.filter(obligation="committee-semester-1").count() == 1
+    subjects = [m.subject for m in mail.outbox if officer.email in m.to]
+    assert sum("Comité de suivi du semestre 1" in s for s in subjects) == 1

@@ -1,0 +1,89 @@
+from datetime import date
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from sites.models import CampaignKind, ProcessRoute, RouteCode
+from sites.services import (
+    campaign_create,
+    price_record,
+    route_update,
+    sample_create,
+    site_save,
+    zone_save,
+)
+
+
+@pytest.fixture
+def regeneratis(db):
+    call_command("load_reference_data", stdout=StringIO())
+
+
+@pytest.fixture
+def site(regeneratis, officer):
+    return site_save(
+        actor=officer,
+        name="Aciérie d'Isbergues",
+        commune="Isbergues",
+        insee_code="62473",
+        departement="62",
+        latitude=Decimal("50.62"),
+        longitude=Decimal("2.46"),
+        area_ha=Decimal(48),
+        excavation_cost_per_t=Decimal(10),
+        transport_cost_per_t=Decimal(5),
+        remediation_cost_avoided=Decimal(200_000),
+    )
+
+
+@pytest.fixture
+def zone(site, officer):
+    return zone_save(
+        actor=officer,
+        site=site,
+        name="Zone A",
+        volume_m3=Decimal(10_000),
+        density_t_m3=Decimal("2.5"),
+    )
+
+
+@pytest.fixture
+def campaign(site, officer):
+    return campaign_create(
+        actor=officer,
+        site=site,
+        kind=CampaignKind.SAMPLING,
+        started_on=date(2026, 5, 4),
+        method="Carottage",
+    )
+
+
+@pytest.fixture
+def samples(campaign, zone, officer):
+    return [
+        sample_create(
+            actor=officer,
+            campaign=campaign,
+            zone=zone,
+            code=code,
+            point=f"P{index}",
+            depth_from_m=Decimal(0),
+            depth_to_m=Decimal(1),
+            sampled_on=date(2026, 5, 6),
+            laboratory="Labo",
+        )
+        for index, code in enumerate(["S01", "S02", "S03"], start=1)
+    ]
+
+
+@pytest.fixture
+def market(regeneratis, officer):
+    price_record(actor=officer, element="Zn", price_per_t=Decimal(2500), dated=date(2026, 10, 1))
+    route_update(
+        actor=officer,
+        route=ProcessRoute.objects.get(code=RouteCode.HYDRO),
+        processing_cost_per_t=Decimal(30),
+        recovery_rates={"Zn": Decimal("0.8")},
+    )

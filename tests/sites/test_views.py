@@ -1,0 +1,110 @@
+"""Who sees the register of brownfields, and the pages an officer uses."""
+
+import pytest
+from django.urls import reverse
+
+from sites.models import Site
+
+
+def _routes(site, campaign):
+    return [
+        reverse("sites:ranking"),
+        reverse("sites:site_detail", args=[site.pk]),
+        reverse("sites:campaign_detail", args=[campaign.pk]),
+        reverse("sites:prices"),
+        f"/api/sites/{site.pk}/",
+        f"/api/sites/{site.pk}/evaluations/",
+        "/api/sites/",
+        "/api/site-campaigns/",
+        "/api/site-samples/",
+        "/api/site-results/",
+        "/api/site-zones/",
+    ]
+
+
+@pytest.mark.parametrize("persona", ["holder_a", "partner_contributor"])
+def test_holders_and_partners_see_nothing_of_the_sites(
+    client_for, request, persona, site, campaign
+):
+    client = client_for(request.getfixturevalue(persona))
+    for url in _routes(site, campaign):
+        assert client.get(url).status_code in (403, 404), url
+
+
+def test_a_committee_member_reads_but_cannot_edit(client_for, committee_member, site, campaign):
+    client = client_for(committee_member)
+    for url in _routes(site, campaign):
+        assert client.get(url).status_code == 200, url
+    assert client.get(reverse("sites:site_create")).status_code == 403
+    assert (
+        client.patch(
+            f"/api/sites/{site.pk}/", {"name": "X"}, content_type="application/json"
+        ).status_code
+        == 403
+    )
+
+
+def test_an_officer_records_a_site_and_a_bad_insee_code_is_refused(
+    client_for, officer, regeneratis
+):
+    client = client_for(officer)
+    data = {
+        "name": "Fonderie",
+        "programme_status": "candidate",
+        "commune": "Auby",
+        "insee_code": "5902",
+        "departement": "59",
+        "latitude": "50.41",
+        "longitude": "3.06",
+        "area_ha": "35",
+        "site_type": "industrielle",
+        "friche_status": "friche sans projet",
+        "pollution_status": "inconnu",
+        "pollution_risk_score": 3,
+        "access_score": 3,
+        "ownership_score": 3,
+        "planning_score": 3,
+        "excavation_cost_per_t": 0,
+        "transport_cost_per_t": 0,
+        "remediation_cost_avoided": 0,
+        "soil_potential_t": 0,
+        "eco_catalyst_potential_t": 0,
+    }
+    refused = client.post(reverse("sites:site_create"), data)
+    assert refused.status_code == 200 and 'href="#id_insee_code"' in refused.content.decode()
+    assert not Site.objects.exists()
+    data["insee_code"] = "59028"
+    assert client.post(reverse("sites:site_create"), data).status_code == 302
+    assert Site.objects.get().commune == "Auby"
+
+
+def test_the_ranking_shows_the_map_and_the_sensitivity(
+    client_for, officer, site, samples, market, run_outbox
+):
+    content = client_for(officer).get(reverse("sites:ranking")).content.decode()
+    assert "<svg" in content and site.name.replace("'", "&#x27;") in content
+    assert "prices -20 %" in content or "Sensibilité du classement" in content
+
+
+def test_the_outcomes_feed_an_indicator_linked_to_them(client_for, officer, site, run_outbox):
+    from datetime import date
+    from decimal import Decimal
+
+    from actionplan.models import Indicator
+    from actionplan.services import indicator_update_settings
+    from sites.services import outcome_record
+
+    indicator = Indicator.objects.get(code="1.2-1")
+    indicator_update_settings(
+        actor=officer, indicator=indicator, computed_by="sites.hectares_returned"
+    )
+    outcome_record(
+        actor=officer,
+        site=site,
+        date=date(2026, 9, 30),
+        tonnes_recovered=Decimal(120),
+        hectares_returned=Decimal(12),
+    )
+    run_outbox()
+    indicator.refresh_from_db()
+    assert indicator.current_value == Decimal(12)
