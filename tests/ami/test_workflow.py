@@ -168,7 +168,7 @@ def test_reviewers_scores_are_consolidated_and_ranked(
     other = make_dossier(holder_b, pmcb_phase, title="B")
     dossier_submit(actor=holder_b, dossier_pk=other.pk)
     ranked, unevaluated = phase_ranking(pmcb_phase)
-    assert [(d.pk, d.score) for d in ranked] == [(submitted.pk, 3)]
+    assert [(d.pk, d.consolidated_score) for d in ranked] == [(submitted.pk, 3)]
     assert list(unevaluated) == [other]
 
 
