@@ -20,7 +20,7 @@ from actionplan.models import (
 )
 from actionplan.periods import period_label
 from actionplan.permissions import can_view_funding, can_view_plan, can_view_reports
-from core.drf import ID_PATTERN
+from core.drf import ID_PATTERN, GrowingListPagination
 
 CanViewPlan = allowed_if(can_view_plan)
 CanViewFunding = allowed_if(can_view_funding)
@@ -205,11 +205,11 @@ class MeasurementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
     permission_classes = [CanViewPlan]
     filterset_fields = ["indicator__code", "status", "territory"]
     lookup_value_regex = ID_PATTERN
+    pagination_class = GrowingListPagination
+    ordering = ("-date", "-id")
 
     def get_queryset(self):
-        return Measurement.objects.select_related(
-            "indicator", "entered_by", "reviewed_by"
-        ).order_by("-date", "-pk")
+        return Measurement.objects.select_related("indicator", "entered_by", "reviewed_by")
 
     def get_object(self):
         return selectors.measurement_get_for_user(self.request.user, self.kwargs["pk"])

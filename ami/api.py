@@ -19,7 +19,7 @@ from ami.models import (
 )
 from ami.permissions import can_evaluate_dossier, can_instruct_dossier
 from ami.workflows import DOSSIER_WORKFLOW
-from core.drf import ID_PATTERN
+from core.drf import ID_PATTERN, GrowingListPagination
 
 
 class PhaseSerializer(serializers.ModelSerializer):
@@ -187,14 +187,14 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["status", "phase", "territory"]
     http_method_names = ["get", "patch", "post", "head", "options"]
     lookup_value_regex = ID_PATTERN
+    pagination_class = GrowingListPagination
+    ordering = ("-created_at", "-id")
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Dossier.objects.none()
-        return (
-            selectors.dossier_list_for_user(self.request.user)
-            .select_related("phase__call", "organisation")
-            .order_by("-created_at")
+        return selectors.dossier_list_for_user(self.request.user).select_related(
+            "phase__call", "organisation"
         )
 
     def get_object(self):

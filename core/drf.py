@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import CursorPagination
 from rest_framework.views import exception_handler
 
 # Ids in API paths are numbers: anything else does not match and answers 404, never 500.
@@ -66,3 +67,17 @@ class PortalAutoSchema(AutoSchema):
             getattr(self.view, "filterset_class", None)
             or getattr(self.view, "filterset_fields", None)
         )
+
+
+class GrowingListPagination(CursorPagination):
+    """For lists that grow without bound (dossiers, measurements): a cursor page costs one
+    indexed range read however long the list, where a numbered page counts every row first
+    and reads through all the rows before it. Each view names its ``ordering``, which an
+    index must cover, with the primary key last so that the order is total."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+    def get_ordering(self, request, queryset, view):
+        return tuple(view.ordering)

@@ -316,7 +316,11 @@ class Measurement(AuditContextMixin, models.Model):
         verbose_name = _("mesure")
         verbose_name_plural = _("mesures")
         ordering = ["indicator", "-date", "-pk"]
-        indexes = [models.Index(fields=["indicator", "status", "date"])]
+        indexes = [
+            models.Index(fields=["indicator", "status", "date"]),
+            # /api/measurements/ pages through the newest first.
+            models.Index(fields=["-date", "-id"], name="measurement_recent"),
+        ]
 
     def __str__(self):
         return f"{self.indicator.code} {self.date} {self.value}"

@@ -107,6 +107,8 @@ class Dossier(AuditContextMixin, models.Model):
             # The officers' list: newest submissions first, often filtered by status.
             models.Index(fields=["-submitted_at", "-id"], name="dossier_submitted_recent"),
             models.Index(fields=["status", "-submitted_at"], name="dossier_status_recent"),
+            # /api/dossiers/ pages through the newest first.
+            models.Index(fields=["-created_at", "-id"], name="dossier_created_recent"),
             models.Index(
                 fields=["phase", "-consolidated_score", "reference"], name="dossier_phase_ranking"
             ),

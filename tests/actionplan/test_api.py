@@ -109,3 +109,25 @@ def test_an_implausible_measurement_answers_400_on_its_field_and_stores_nothing(
     assert response.status_code == 400
     assert field in response.json()
     assert not partnerships.measurements.exists()
+
+
+def test_a_client_walks_every_measurement_newest_first_page_by_page_without_gaps(
+    client_for, partnerships, officer
+):
+    # Several measurements share a date: the cursor must neither repeat nor skip them.
+    for day in (1, 1, 1, 2, 2, 3, 4):
+        measurement_create(
+            actor=officer,
+            indicator=partnerships,
+            date=date(2026, 5, day),
+            value=Decimal(day),
+            source="Bilan",
+        )
+    client = client_for(officer)
+    seen, url = [], "/api/measurements/?page_size=2"
+    while url:
+        data = client.get(url).json()
+        seen += [(row["date"], row["id"]) for row in data["results"]]
+        url = data["next"]
+    assert len(seen) == 7 and len(set(seen)) == 7
+    assert seen == sorted(seen, reverse=True)
