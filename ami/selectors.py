@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.db.models import Count, Q
 from django.http import Http404
 
@@ -112,15 +114,25 @@ def phase_ranking(phase, *, hide_conflicts_of=None):
 
 
 def dossier_counts_by_phase():
-    return (
-        Phase.objects.select_related("call")
-        .annotate(
-            drafts=Count("dossiers", filter=Q(dossiers__status=DossierStatus.DRAFT)),
-            submitted=Count("dossiers", filter=~Q(dossiers__status=DossierStatus.DRAFT)),
-            retained=Count("dossiers", filter=Q(dossiers__status=DossierStatus.RETAINED)),
-        )
-        .order_by("call__position", "number")
-    )
+    """Each phase with its numbers of drafts, submitted and retained dossiers.
+
+    Counted per (phase, status) over the dossiers' (phase, status) index alone, which reads
+    far less than joining the phases to every dossier row."""
+    counts = defaultdict(dict)
+    for phase_id, status, number in (
+        Dossier.objects.order_by()
+        .values_list("phase_id", "status")
+        .annotate(number=Count("pk"))
+        .values_list("phase_id", "status", "number")
+    ):
+        counts[phase_id][status] = number
+    phases = list(Phase.objects.select_related("call").order_by("call__position", "number"))
+    for phase in phases:
+        by_status = counts[phase.pk]
+        phase.drafts = by_status.get(DossierStatus.DRAFT, 0)
+        phase.submitted = sum(by_status.values()) - phase.drafts
+        phase.retained = by_status.get(DossierStatus.RETAINED, 0)
+    return phases
 
 
 def holder_home_panel(user):
