@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -133,16 +133,24 @@ def indicator_series(indicator, *, until=None):
 
 
 def territorial_latest(indicator):
-    """Each département's latest approved value, for the indicator page."""
-    approved = Measurement.objects.filter(indicator=indicator, status=MeasurementStatus.APPROVED)
-    latest = []
-    for code, label in Departement.choices:  # one indexed query each, whatever the history
-        row = (
-            approved.filter(territory=code).order_by("-date", "-pk").values("date", "value").first()
-        )
-        if row:
-            latest.append({"territory": label, **row})
-    return latest
+    """Each département's latest approved value, for the indicator page.
+
+    One query whatever the number of départements: for each, two scalar subqueries that
+    read the newest row from the (indicator, status, date) index."""
+    approved = Measurement.objects.filter(
+        indicator=OuterRef("pk"), status=MeasurementStatus.APPROVED
+    ).order_by("-date", "-pk")
+    latest = {}
+    for code in Departement.values:
+        newest = approved.filter(territory=code)
+        latest[f"date_{code}"] = Subquery(newest.values("date")[:1])
+        latest[f"value_{code}"] = Subquery(newest.values("value")[:1])
+    row = Indicator.objects.filter(pk=indicator.pk).values(**latest).get()
+    return [
+        {"territory": label, "date": row[f"date_{code}"], "value": row[f"value_{code}"]}
+        for code, label in Departement.choices
+        if row[f"date_{code}"] is not None
+    ]
 
 
 def stored_series(indicator):

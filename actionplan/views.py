@@ -75,10 +75,10 @@ def dashboard(request):
 @login_required
 def indicator_detail(request, code):
     indicator = selectors.indicator_get_for_user(request.user, code)
-    assessment, series = services.indicator_assessment(
-        indicator, series=selectors.stored_series(indicator)
-    )
     horizon = selectors.plan_horizon()
+    assessment, series = services.indicator_assessment(
+        indicator, series=selectors.stored_series(indicator), horizon=horizon
+    )
     chart = None
     if indicator.has_trajectory and indicator.target_value is not None:
         start = date(indicator.baseline_year, 12, 31) if indicator.baseline_year else horizon.start

@@ -212,7 +212,7 @@ def _target_of(indicator):
     )
 
 
-def indicator_assessment(indicator, *, today=None, until=None, series=None):
+def indicator_assessment(indicator, *, today=None, until=None, series=None, horizon=None):
     """Status and progress of ``indicator`` (as of ``until`` when given), without saving anything."""
     today = today or timezone.localdate()
     if series is None:
@@ -222,7 +222,7 @@ def indicator_assessment(indicator, *, today=None, until=None, series=None):
         last_date, value, count = series[-1]
         observation = Observation(last_date, Decimal(value), count)
     return assess(
-        _target_of(indicator), observation, today=until or today, horizon=plan_horizon()
+        _target_of(indicator), observation, today=until or today, horizon=horizon or plan_horizon()
     ), series
 
 
