@@ -7,6 +7,7 @@ the same figures whatever was recorded since. Values count by their date
 """
 
 import io
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
@@ -27,7 +28,7 @@ from actionplan.models import (
     Status,
 )
 from actionplan.periods import period_label, previous_quarter
-from actionplan.selectors import plan_horizon
+from actionplan.selectors import plan_horizon, series_by_indicator
 from core.exports import inert
 from core.registry import report_sections
 
@@ -36,20 +37,23 @@ def _decimal(value):
     return None if value is None else str(value)
 
 
-def _indicator_entry(indicator, period_start, period_end, previous_end, demo_points=frozenset()):
+def _indicator_entry(
+    indicator, *, series, comments, horizon, period_end, previous_end, demo_points
+):
+    """One indicator's figures as at the period's end and the previous quarter's end.
+
+    ``series`` is the measured series up to the period's end (None for an indicator another
+    app computes): the previous quarter's is its beginning, so no second read is needed."""
     from actionplan.services import indicator_assessment
 
-    assessment, series = indicator_assessment(indicator, until=period_end)
-    previous, _series = indicator_assessment(indicator, until=previous_end)
-    comments = list(
-        Measurement.objects.filter(
-            indicator=indicator,
-            status=MeasurementStatus.APPROVED,
-            date__range=(period_start, period_end),
-        )
-        .exclude(comment="")
-        .order_by("date")
-        .values_list("date", "comment")
+    assessment, series = indicator_assessment(
+        indicator, until=period_end, series=series, horizon=horizon
+    )
+    previous, _series = indicator_assessment(
+        indicator,
+        until=previous_end,
+        series=[point for point in series if point[0] <= previous_end],
+        horizon=horizon,
     )
     return {
         "code": indicator.code,
@@ -78,33 +82,58 @@ def _indicator_entry(indicator, period_start, period_end, previous_end, demo_poi
 
 
 def build_snapshot(period_start, period_end):
+    """The report's figures, read in a number of queries that does not depend on the number of
+    indicators or measurements."""
     previous_end = previous_quarter(period_end)[1]
     horizon = plan_horizon()
     setting = PlanSetting.objects.filter(pk=1).first()
+    approved = Measurement.objects.filter(status=MeasurementStatus.APPROVED)
     # Values entered for the demonstration are marked in the report as on the pages.
     demo_points = frozenset(
-        Measurement.objects.filter(
-            status=MeasurementStatus.APPROVED, is_demo=True, date__lte=period_end
-        ).values_list("indicator_id", "date")
+        approved.filter(is_demo=True, date__lte=period_end).values_list("indicator_id", "date")
     )
-    axes = []
-    for axis in Axis.objects.prefetch_related("actions__indicators").order_by("position"):
-        actions = []
-        for action in axis.actions.all():
-            actions.append(
+    comments = defaultdict(list)
+    for indicator_id, day, text in (
+        approved.filter(date__range=(period_start, period_end))
+        .exclude(comment="")
+        .order_by("date", "pk")
+        .values_list("indicator_id", "date", "comment")
+    ):
+        comments[indicator_id].append((day, text))
+    tree = list(Axis.objects.prefetch_related("actions__indicators").order_by("position"))
+    indicators = [
+        i for axis in tree for action in axis.actions.all() for i in action.indicators.all()
+    ]
+    measured = series_by_indicator(
+        [indicator for indicator in indicators if not indicator.computed_by], until=period_end
+    )
+    axes = [
+        {
+            "code": axis.code,
+            "title": axis.title,
+            "actions": [
                 {
                     "code": action.code,
                     "theme": action.theme,
                     "title": action.title,
                     "indicators": [
                         _indicator_entry(
-                            indicator, period_start, period_end, previous_end, demo_points
+                            indicator,
+                            series=measured.get(indicator.pk),
+                            comments=comments[indicator.pk],
+                            horizon=horizon,
+                            period_end=period_end,
+                            previous_end=previous_end,
+                            demo_points=demo_points,
                         )
                         for indicator in action.indicators.all()
                     ],
                 }
-            )
-        axes.append({"code": axis.code, "title": axis.title, "actions": actions})
+                for action in axis.actions.all()
+            ],
+        }
+        for axis in tree
+    ]
     commitments = FundingCommitment.objects.filter(date__lte=period_end)
     by_source = {
         row["source"]: row["total"]

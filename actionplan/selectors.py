@@ -92,7 +92,33 @@ def indicator_get_for_user(user, code):
 
 
 def indicator_series(indicator, *, until=None):
-    """The indicator's regional series from approved measurements, one point per date.
+    """The indicator's regional series from approved measurements, one point per date (see
+    ``regional_series``)."""
+    return series_by_indicator([indicator], until=until)[indicator.pk]
+
+
+def series_by_indicator(indicators, *, until=None):
+    """``indicator_series`` of several indicators in one query: {indicator pk: series}."""
+    by_pk = {indicator.pk: indicator for indicator in indicators}
+    rows = Measurement.objects.filter(indicator__in=by_pk, status=MeasurementStatus.APPROVED)
+    if until is not None:
+        rows = rows.filter(date__lte=until)
+    grouped = {pk: [] for pk in by_pk}
+    for row in (
+        rows.values("indicator_id", "date", "territory")
+        .annotate(total=Sum("value"), count_total=Sum("count"))
+        .order_by("indicator_id", "date", "territory")
+    ):
+        grouped[row["indicator_id"]].append(row)
+    return {
+        pk: regional_series(points, cumulative=by_pk[pk].cumulative)
+        for pk, points in grouped.items()
+    }
+
+
+def regional_series(points, *, cumulative):
+    """Fold ``points`` (dicts of date, territory, total and count_total, in date order) into
+    the regional series: ``[(date, value, count), …]``.
 
     A département's value never stands for the Region. On each date the regional figure is
     the value entered for the Region itself; failing that, the sum of the five départements
@@ -102,14 +128,6 @@ def indicator_series(indicator, *, until=None):
 
     Worked example: Région 53 on 31/03; Pas-de-Calais 60 on 30/06 → one regional point (53).
     """
-    rows = Measurement.objects.filter(indicator=indicator, status=MeasurementStatus.APPROVED)
-    if until is not None:
-        rows = rows.filter(date__lte=until)
-    points = (
-        rows.values("date", "territory")
-        .annotate(total=Sum("value"), count_total=Sum("count"))
-        .order_by("date", "territory")
-    )
     by_date = {}
     for point in points:
         by_date.setdefault(point["date"], {})[point["territory"]] = point
@@ -124,7 +142,7 @@ def indicator_series(indicator, *, until=None):
             count = None if all(c is None for c in counts) else sum(c or 0 for c in counts)
         else:
             continue
-        if not indicator.cumulative:
+        if not cumulative:
             running_value += value
             running_count += count or 0
             value, count = running_value, running_count
