@@ -2,7 +2,9 @@
 
 Longitude and latitude are projected on the Hauts-de-France's bounding box (equirectangular,
 longitudes shrunk by the cosine of the mean latitude); each site is a disc coloured by its
-rank (top third, middle third, last third), with its name and rank in a tooltip."""
+rank (top third, middle third, last third), with its name and rank in a tooltip. The map shows
+the sites of the ranking's page on screen, so that it costs the same however many sites the
+register holds."""
 
 from html import escape
 from math import cos, radians
@@ -33,10 +35,11 @@ def height():
     return round(WIDTH * (NORTH - SOUTH) / ((EAST - WEST) * cos(radians((NORTH + SOUTH) / 2))))
 
 
-def sites_svg(ranked, *, title_id="sites-map"):
-    """``ranked``: [(rank, site)] best first."""
+def sites_svg(ranked, *, total, title_id="sites-map"):
+    """``ranked``: [(rank, site)] best first, for ranks among ``total`` sites (the map draws
+    one page of the ranking; the colour says the site's third of the whole ranking)."""
     tall = height()
-    third = max(1, -(-len(ranked) // 3))
+    third = max(1, -(-total // 3))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {tall}" role="img" '
         f'aria-labelledby="{title_id} {title_id}-desc" class="sites-map">',

@@ -553,13 +553,25 @@ class ZoneGrade(models.Model):
 
 
 class SiteEstimate(models.Model):
-    """What a site contains, summed over its zones: read by the ranking in one query."""
+    """What a site contains, summed over its zones, and what it is worth by its best route at
+    the latest prices and under each sensitivity scenario (derived data, kept up to date by
+    sites.services; see site_valuations_refresh). The ranking orders the sites on these
+    columns in the database, whatever their number."""
 
     site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="estimate")
     tonnage_t = models.FloatField(default=0)
     contained_t = models.JSONField(default=dict)  # element -> tonnes of metal contained
     results_count = models.PositiveIntegerField(default=0)
     computed_at = models.DateTimeField()
+    best_route = models.CharField(max_length=20, choices=RouteCode, blank=True)
+    best_value = models.FloatField(default=0)  # € of metal the best route recovers
+    net = models.FloatField(default=0)  # € net of the best route
+    break_even_factor = models.FloatField(null=True)
+    net_prices_low = models.FloatField(default=0)
+    net_prices_high = models.FloatField(default=0)
+    net_recovery_low = models.FloatField(default=0)
+    net_recovery_high = models.FloatField(default=0)
+    valued_at = models.DateTimeField(null=True)
 
     def __str__(self):
         return f"{self.site}"

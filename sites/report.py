@@ -11,24 +11,30 @@ TOP = 10
 
 
 def build_section(period_start, period_end):
-    sites = list(Site.objects.select_related("estimate"))
-    if not sites:
-        return None
-    ranked = selectors.ranking(sites, {"value": 1}, selectors.evaluation_inputs())
-    top = [
+    sites = selectors.ranked(Site.objects.all(), {"value": 1}).values(
+        "name", "commune", "is_demo", "estimate__net", "estimate__valued_at"
+    )
+    ranking = [
         {
-            "name": row["site"].name,
-            "commune": row["site"].commune,
-            "net": round(row["best"].net, 2) if row["best"] else None,
-            "is_demo": row["site"].is_demo,
+            "name": row["name"],
+            "commune": row["commune"],
+            "net": round(row["estimate__net"], 2) if row["estimate__valued_at"] else None,
+            "is_demo": row["is_demo"],
         }
-        for row in ranked
+        for row in sites
     ]
+    if not ranking:
+        return None
     campaigns = [
         {"date": c.started_on.isoformat(), "site": c.site.name, "kind": str(c.get_kind_display())}
         for c in selectors.campaigns_between(period_start, period_end)
     ]
-    return {"site_count": len(sites), "top": top[:TOP], "ranking": top, "campaigns": campaigns}
+    return {
+        "site_count": len(ranking),
+        "top": ranking[:TOP],
+        "ranking": ranking,
+        "campaigns": campaigns,
+    }
 
 
 def sheet(data):

@@ -44,13 +44,20 @@ def estimate_refresh_later(site):
     return outbox_enqueue("sites.refresh_estimate", site_pk=site.pk)
 
 
+def valuations_refresh_later():
+    """After a price or a route changes, every site's value is recomputed by a worker."""
+    return outbox_enqueue("sites.refresh_valuations")
+
+
 @transaction.atomic
 def site_save(*, actor, site=None, **fields):
     _require(actor)
     site = site or Site()
     for name, value in fields.items():
         setattr(site, name, value)
-    return _save(actor, site)
+    _save(actor, site)
+    estimate_refresh_later(site)  # its costs and remediation savings enter its value
+    return site
 
 
 @transaction.atomic
@@ -191,12 +198,14 @@ def price_record(*, actor, element, price_per_t, dated, source_wording="", is_de
     _require(actor)
     if dated > timezone.localdate():
         raise ValidationError({"dated": _("Un cours se date au plus tard d'aujourd'hui.")})
-    return _save(
+    price = _save(
         actor,
         MetalPrice(
             element=element, price_per_t=price_per_t, dated=dated, source_wording=source_wording
         ),
     )
+    valuations_refresh_later()
+    return price
 
 
 @transaction.atomic
@@ -209,7 +218,9 @@ def route_update(*, actor, route, processing_cost_per_t, recovery_rates):
             )
     route.processing_cost_per_t = processing_cost_per_t
     route.recovery_rates = {k: float(v) for k, v in recovery_rates.items()}
-    return _save(actor, route)
+    _save(actor, route)
+    valuations_refresh_later()
+    return route
 
 
 @transaction.atomic
@@ -274,4 +285,33 @@ def site_estimate_refresh(*, site):
             "computed_at": timezone.now(),
         },
     )
+    site_valuations_refresh(site_pks=[site.pk])
     return contained
+
+
+@transaction.atomic
+def site_valuations_refresh(*, site_pks=None):
+    """Recompute what the sites (all, or those of ``site_pks``) are worth at the latest prices
+    and routes, into their estimates; a site without laboratory results is worth its
+    remediation savings. Idempotent: running it twice writes the same values."""
+    inputs = selectors.evaluation_inputs()
+    sites = Site.objects.select_related("estimate").order_by("pk")
+    if site_pks is not None:
+        sites = sites.filter(pk__in=site_pks)
+    now = timezone.now()
+    created, updated = [], []
+    for site in sites:
+        columns = selectors.site_valuation(site, inputs)
+        estimate = getattr(site, "estimate", None)
+        if estimate is None:
+            estimate = SiteEstimate(site=site, computed_at=now)
+            created.append(estimate)
+        else:
+            updated.append(estimate)
+        for name, value in columns.items():
+            setattr(estimate, name, value)
+        estimate.valued_at = now
+    SiteEstimate.objects.bulk_create(created, batch_size=1000)
+    fields = [*selectors.site_valuation_columns(), "valued_at"]
+    SiteEstimate.objects.bulk_update(updated, fields, batch_size=1000)
+    return len(created) + len(updated)

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 import numpy as np
 import pandas as pd
+from django.utils.translation import gettext_lazy as _
 
 UNIT_FACTORS = {
     "mg/kg": 1.0,
@@ -185,11 +186,19 @@ def weighted_ranking(sites, weights):
     return [(site_id, float(order[site_id])) for site_id in order.index]
 
 
+@dataclass(frozen=True)
+class Scenario:
+    key: str  # the SiteEstimate column that keeps each site's best net value under it
+    label: str
+    price_factor: float
+    recovery_factor: float
+
+
 SCENARIOS = [
-    ("prices -20 %", 0.8, 1.0),
-    ("prices +20 %", 1.2, 1.0),
-    ("recovery -20 %", 1.0, 0.8),
-    ("recovery +20 %", 1.0, 1.2),
+    Scenario("net_prices_low", _("cours des métaux −20 %"), 0.8, 1.0),
+    Scenario("net_prices_high", _("cours des métaux +20 %"), 1.2, 1.0),
+    Scenario("net_recovery_low", _("taux de récupération −20 %"), 1.0, 0.8),
+    Scenario("net_recovery_high", _("taux de récupération +20 %"), 1.0, 1.2),
 ]
 
 

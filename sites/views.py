@@ -35,32 +35,31 @@ PAGE_SIZE = 50
 
 @login_required
 def site_ranking(request):
-    """Every site ranked on the officer's weights, the map, and the sensitivity of the order."""
+    """The sites ranked on the officer's weights, page by page, with the map of the page and
+    the sensitivity of the order; the database ranks them, whatever their number."""
     require(can_view_sites(request.user))
     weights_form = WeightsForm(request.GET or None)
     weights = weights_form.weights()
-    sites = list(selectors.site_list_for_user(request.user))
-    inputs = selectors.evaluation_inputs()
-    reference, scenarios = selectors.sensitivity(sites, weights, inputs)
-    ranked = selectors.ranking(sites, weights, inputs)
-    for position, row in enumerate(ranked, start=1):
-        row["rank"] = position
-    page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
-    names = {site.pk: site.name for site in sites}
-    for scenario in scenarios:
-        scenario["moved_names"] = [names[pk] for pk in scenario["moved"][:10]]
+    sites = selectors.site_list_for_user(request.user)
+    page = Paginator(selectors.ranked(sites, weights), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {"rank": rank, "site": site, "score": site.score, "best": getattr(site, "estimate", None)}
+        for rank, site in enumerate(page, start=page.start_index())
+    ]
     # Reviewed for bandit: the map module escapes every text.
-    site_map = mark_safe(sites_svg([(row["rank"], row["site"]) for row in ranked]))  # noqa: S308  # nosec B308 B703
+    site_map = mark_safe(  # noqa: S308  # nosec B308 B703
+        sites_svg([(row["rank"], row["site"]) for row in rows], total=page.paginator.count)
+    )
     return render(
         request,
         "sites/ranking.html",
         {
             "page": page,
+            "rows": rows,
             "weights_form": weights_form,
-            "scenarios": scenarios,
+            "scenarios": selectors.sensitivity(sites, weights),
             "site_map": site_map,
             "programme": selectors.programme(),
-            "prices": selectors.latest_prices(),
             "can_manage": can_manage_sites(request.user),
         },
     )

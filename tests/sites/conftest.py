@@ -5,13 +5,14 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from sites.models import CampaignKind, ProcessRoute, RouteCode
+from sites.models import CampaignKind, ProcessRoute, RouteCode, SiteEstimate
 from sites.services import (
     campaign_create,
     price_record,
     route_update,
     sample_create,
     site_save,
+    site_valuations_refresh,
     zone_save,
 )
 
@@ -87,3 +88,36 @@ def market(regeneratis, officer):
         processing_cost_per_t=Decimal(30),
         recovery_rates={"Zn": Decimal("0.8")},
     )
+
+
+def make_site(officer, name, *, remediation, access=3, pollution=3):
+    return site_save(
+        actor=officer,
+        name=name,
+        commune="Isbergues",
+        insee_code="62473",
+        departement="62",
+        latitude=Decimal("50.62"),
+        longitude=Decimal("2.46"),
+        area_ha=Decimal(10),
+        excavation_cost_per_t=Decimal(10),
+        transport_cost_per_t=Decimal(5),
+        remediation_cost_avoided=Decimal(remediation),
+        access_score=access,
+        pollution_risk_score=pollution,
+    )
+
+
+@pytest.fixture
+def zinc_site_and_plain_site(market, officer, run_outbox):
+    """A: 25 000 t holding 500 t of zinc (2 500 €/t, 80 % recovered by hydrometallurgy at
+    30 €/t) and 500 000 € of remediation avoided: net 375 000 €, 175 000 € at prices −20 %.
+    B: no metal, 300 000 € of remediation avoided: net 300 000 € whatever the prices."""
+    zinc = make_site(officer, "A — crassier zincifère", remediation=500_000)
+    plain = make_site(officer, "B — friche sans métal", remediation=300_000)
+    run_outbox()
+    # The laboratory chain that fills an estimate is tested on its own (test_services);
+    # here the estimate is set as it would leave it.
+    SiteEstimate.objects.filter(site=zinc).update(tonnage_t=25_000, contained_t={"Zn": 500})
+    site_valuations_refresh()
+    return zinc, plain

@@ -78,12 +78,31 @@ def test_an_officer_records_a_site_and_a_bad_insee_code_is_refused(
     assert Site.objects.get().commune == "Auby"
 
 
-def test_the_ranking_shows_the_map_and_the_sensitivity(
-    client_for, officer, site, samples, market, run_outbox
+def test_the_ranking_lists_the_sites_best_first_with_the_map_and_the_sensitivity(
+    client_for, officer, zinc_site_and_plain_site
 ):
+    zinc, plain = zinc_site_and_plain_site
     content = client_for(officer).get(reverse("sites:ranking")).content.decode()
-    assert "<svg" in content and site.name.replace("'", "&#x27;") in content
-    assert "prices -20 %" in content or "Sensibilité du classement" in content
+    table = content[content.index("<tbody>") :]
+    assert table.index(zinc.name) < table.index(plain.name)
+    assert "375\xa0000 €" in table  # the net value, in French format
+    assert "<svg" in content and "1. A — crassier zincifère (Isbergues)" in content
+    sensitivity = content[content.index("sensitivity-title") :]
+    assert "Cours des métaux −20 %" in sensitivity and "2 sites changent de rang" in sensitivity
+
+
+def test_the_ranking_goes_page_by_page(client_for, officer, regeneratis, run_outbox, settings):
+    from sites import views
+    from tests.sites.conftest import make_site
+
+    for number in range(views.PAGE_SIZE + 1):
+        make_site(officer, f"Friche {number:02d}", remediation=1000 * number)
+    run_outbox()
+    client = client_for(officer)
+    first = client.get(reverse("sites:ranking")).content.decode()
+    second = client.get(reverse("sites:ranking") + "?page=2").content.decode()
+    assert "Friche 50" in first and "Friche 00" not in first
+    assert "Friche 00" in second and f"<td>{views.PAGE_SIZE + 1}</td>" in second
 
 
 def test_the_outcomes_feed_an_indicator_linked_to_them(client_for, officer, site, run_outbox):
