@@ -7,7 +7,11 @@ from accounts.permissions import is_holder, is_officer
 from ami.models import Call, Dossier, DossierStatus, Evaluation, Phase
 from ami.permissions import can_list_dossiers, can_view_dossier
 from core.security import refuse_as_not_found
+from core.versioned_cache import remember
 
+# The cache's name for the dossiers (see core.versioned_cache): every service that writes a
+# dossier or an evaluation says so, and the counts and rankings below are read again.
+DOSSIERS = "ami.dossiers"
 SUBMITTED_STATES = [s for s in DossierStatus.values if s != DossierStatus.DRAFT]
 
 
@@ -116,14 +120,18 @@ def phase_ranking(phase, *, hide_conflicts_of=None):
 def dossier_counts_by_phase():
     """Each phase with its numbers of drafts, submitted and retained dossiers.
 
-    Counted per (phase, status) over the dossiers' (phase, status) index alone, which reads
-    far less than joining the phases to every dossier row."""
+    Counted per (phase, status) over the dossiers' (phase, status) index alone, once per
+    change of the dossiers (see core.versioned_cache)."""
     counts = defaultdict(dict)
-    for phase_id, status, number in (
-        Dossier.objects.order_by()
-        .values_list("phase_id", "status")
-        .annotate(number=Count("pk"))
-        .values_list("phase_id", "status", "number")
+    for phase_id, status, number in remember(
+        DOSSIERS,
+        "phase-status-counts",
+        lambda: list(
+            Dossier.objects.order_by()
+            .values_list("phase_id", "status")
+            .annotate(number=Count("pk"))
+            .values_list("phase_id", "status", "number")
+        ),
     ):
         counts[phase_id][status] = number
     phases = list(Phase.objects.select_related("call").order_by("call__position", "number"))

@@ -18,6 +18,7 @@ from django.db.models.functions import Cast, Coalesce, RowNumber
 from django.utils import timezone
 
 from core.security import refuse_as_not_found
+from core.versioned_cache import remember
 from sites.models import (
     Campaign,
     DepositZone,
@@ -206,6 +207,42 @@ def _scores(weights, columns):
         ) * Value(float(weights.get("value", 0)))
         scores[column] = ExpressionWrapper((value + criteria) / Value(total), FloatField())
     return scores
+
+
+# The cache's name for what the ranking reads (see core.versioned_cache): the sites' criteria
+# and their valuations.
+VALUATIONS = "sites.valuations"
+
+
+def _weights_key(weights):
+    from sites.valuation import CRITERIA
+
+    return ",".join(f"{c}={weights.get(c) or 0}" for c in CRITERIA)
+
+
+def ranking_order(weights):
+    """Every site's id and score, best first: ranked in the database once per change of the
+    sites or of their valuations and per set of weights, then read from the cache."""
+    return remember(
+        VALUATIONS,
+        f"ranking:{_weights_key(weights)}",
+        lambda: list(ranked(Site.objects.all(), weights).values_list("pk", "score")),
+    )
+
+
+def sensitivity_remembered(weights):
+    """``sensitivity`` of every site, once per change of the data and per set of weights."""
+    from sites.valuation import SCENARIOS
+
+    figures = remember(
+        VALUATIONS,
+        f"sensitivity:{_weights_key(weights)}",
+        lambda: [
+            {k: v for k, v in row.items() if k != "label"}
+            for row in sensitivity(Site.objects.all(), weights)
+        ],
+    )
+    return [{**row, "label": s.label} for row, s in zip(figures, SCENARIOS, strict=True)]
 
 
 def ranked(sites, weights):

@@ -10,6 +10,7 @@ from core.audit import acting_as
 from core.files import validate_document
 from core.outbox import outbox_enqueue
 from core.registry import computed_source_changed
+from core.versioned_cache import dataset_changed
 from sites import selectors
 from sites.models import (
     Campaign,
@@ -56,6 +57,7 @@ def site_save(*, actor, site=None, **fields):
     for name, value in fields.items():
         setattr(site, name, value)
     _save(actor, site)
+    dataset_changed(selectors.VALUATIONS)
     estimate_refresh_later(site)  # its costs and remediation savings enter its value
     return site
 
@@ -314,4 +316,5 @@ def site_valuations_refresh(*, site_pks=None):
     SiteEstimate.objects.bulk_create(created, batch_size=1000)
     fields = [*selectors.site_valuation_columns(), "valued_at"]
     SiteEstimate.objects.bulk_update(updated, fields, batch_size=1000)
+    dataset_changed(selectors.VALUATIONS)
     return len(created) + len(updated)

@@ -27,7 +27,7 @@ from sites.forms import (
     ZoneForm,
 )
 from sites.maps import sites_svg
-from sites.models import LabImport, ProcessRoute
+from sites.models import LabImport, ProcessRoute, Site
 from sites.permissions import can_manage_sites, can_view_sites
 
 PAGE_SIZE = 50
@@ -40,11 +40,17 @@ def site_ranking(request):
     require(can_view_sites(request.user))
     weights_form = WeightsForm(request.GET or None)
     weights = weights_form.weights()
-    sites = selectors.site_list_for_user(request.user)
-    page = Paginator(selectors.ranked(sites, weights), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.ranking_order(weights), PAGE_SIZE).get_page(request.GET.get("page"))
+    sites = Site.objects.select_related("estimate").in_bulk([pk for pk, _score in page])
     rows = [
-        {"rank": rank, "site": site, "score": site.score, "best": getattr(site, "estimate", None)}
-        for rank, site in enumerate(page, start=page.start_index())
+        {
+            "rank": rank,
+            "site": sites[pk],
+            "score": score,
+            "best": getattr(sites[pk], "estimate", None),
+        }
+        for rank, (pk, score) in enumerate(page, start=page.start_index())
+        if pk in sites
     ]
     # Reviewed for bandit: the map module escapes every text.
     site_map = mark_safe(  # noqa: S308  # nosec B308 B703
@@ -57,7 +63,7 @@ def site_ranking(request):
             "page": page,
             "rows": rows,
             "weights_form": weights_form,
-            "scenarios": selectors.sensitivity(sites, weights),
+            "scenarios": selectors.sensitivity_remembered(weights),
             "site_map": site_map,
             "programme": selectors.programme(),
             "can_manage": can_manage_sites(request.user),

@@ -22,9 +22,11 @@ from ami.permissions import (
     can_edit_dossier,
     can_write_message,
 )
+from ami.selectors import DOSSIERS
 from core.audit import acting_as, audit_event
 from core.files import validate_document
 from core.outbox import outbox_enqueue
+from core.versioned_cache import dataset_changed
 
 
 def _next_reference(phase):
@@ -44,6 +46,7 @@ def dossier_create(*, actor, phase, organisation, title, is_demo=False):
     for _attempt in range(5):
         try:
             with transaction.atomic():
+                dataset_changed(DOSSIERS)
                 dossier = Dossier(
                     reference=_next_reference(phase),
                     phase=phase,
@@ -67,6 +70,7 @@ EDITABLE_FIELDS = ["title", "territory", *[name for name, _label in SECTIONS]]
 @transaction.atomic
 def dossier_save(*, actor, dossier, **fields):
     """Save a draft (or a dossier returned for completion); also used by the autosave."""
+    dataset_changed(DOSSIERS)
     if not can_edit_dossier(actor, dossier):
         raise PermissionDenied(_("Ce dossier n'est plus modifiable."))
     unknown = set(fields) - set(EDITABLE_FIELDS)

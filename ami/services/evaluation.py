@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from ami.models import Evaluation, Score
 from ami.permissions import can_evaluate_dossier
-from ami.selectors import criteria_for
+from ami.selectors import DOSSIERS, criteria_for
 from core.audit import acting_as
+from core.versioned_cache import dataset_changed
 
 
 @transaction.atomic
@@ -25,6 +26,7 @@ def evaluation_save(
     completed=False,
 ):
     """A reviewer's grid. Declaring a conflict hides the dossier from them from then on."""
+    dataset_changed(DOSSIERS)
     if not can_evaluate_dossier(actor, dossier):
         raise PermissionDenied
     evaluation, _created = Evaluation.objects.get_or_create(dossier=dossier, reviewer=actor)

@@ -8,17 +8,20 @@ from django.utils.translation import gettext as _
 from accounts.permissions import is_officer
 from ami.models import DossierMessage, DossierStatus
 from ami.permissions import can_instruct_dossier, can_write_message
+from ami.selectors import DOSSIERS
 from ami.services.dossiers import attachment_add
 from ami.sources import source_key_for
 from ami.workflows import DOSSIER_WORKFLOW
 from core.audit import acting_as, audit_event
 from core.outbox import outbox_enqueue
 from core.registry import computed_source_changed
+from core.versioned_cache import dataset_changed
 
 
 @transaction.atomic
 def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
     """An officer's step in the workflow; the holder is told by e-mail."""
+    dataset_changed(DOSSIERS)
     transition = DOSSIER_WORKFLOW.transitions.get(event)
     if transition is None or transition.traits.get("actor") != "officer":
         raise ValidationError({"event": _("Étape inconnue.")})
@@ -47,6 +50,7 @@ def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
 
 @transaction.atomic
 def dossier_assign(*, actor, dossier, instructor):
+    dataset_changed(DOSSIERS)
     if not can_instruct_dossier(actor, dossier) or (
         instructor is not None and not is_officer(instructor)
     ):

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 
 from ami.models import SECTIONS, Dossier, DossierStatus, DossierVersion, DraftReminder
 from ami.permissions import can_submit_dossier, can_view_dossier
+from ami.selectors import DOSSIERS
 from ami.workflows import DOSSIER_WORKFLOW
 from core.outbox import outbox_enqueue
+from core.versioned_cache import dataset_changed
 
 
 def missing_for_submission(dossier):
@@ -98,6 +100,7 @@ def file_sha256(attachment):
 def dossier_submit(*, actor, dossier_pk):
     """Submit, to the second, before the deadline. Safe to call twice (double click, retry)."""
     with transaction.atomic():
+        dataset_changed(DOSSIERS)
         dossier = (
             Dossier.objects.select_for_update()
             .select_related("phase__call", "organisation")

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -18,6 +17,7 @@ from ami.permissions import (
 )
 from core.forms import add_service_errors
 from core.security import require
+from core.versioned_cache import paginator_remembering_count
 
 
 @login_required
@@ -67,8 +67,14 @@ def phase_ranking(request, phase_pk):
     require(can_list_dossiers(request.user))
     phase = get_object_or_404(Phase.objects.select_related("call"), pk=phase_pk)
     ranked, unevaluated = selectors.phase_ranking(phase, hide_conflicts_of=request.user)
-    page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
-    waiting = Paginator(unevaluated, RANKING_PAGE_SIZE).get_page(request.GET.get("attente"))
+    # Conflicts of interest make the lists differ from one officer to another.
+    key = f"ranking:{phase.pk}:{request.user.pk}"
+    page = paginator_remembering_count(
+        ranked, RANKING_PAGE_SIZE, dataset=selectors.DOSSIERS, key=f"{key}:ranked"
+    ).get_page(request.GET.get("page"))
+    waiting = paginator_remembering_count(
+        unevaluated, RANKING_PAGE_SIZE, dataset=selectors.DOSSIERS, key=f"{key}:waiting"
+    ).get_page(request.GET.get("attente"))
     return render(
         request, "ami/phase_ranking.html", {"phase": phase, "page": page, "waiting": waiting}
     )

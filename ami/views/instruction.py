@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +23,7 @@ from ami.permissions import (
 from core.exports import export_respond
 from core.forms import add_service_errors
 from core.security import require
+from core.versioned_cache import paginator_remembering_count
 
 DOSSIER_PAGE_SIZE = 50
 
@@ -53,7 +53,12 @@ def dossier_list(request):
         )
         .order_by("-submitted_at", "-pk")
     )
-    page = Paginator(dossiers, DOSSIER_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginator_remembering_count(
+        dossiers,
+        DOSSIER_PAGE_SIZE,
+        dataset=selectors.DOSSIERS,
+        key=f"officer-list:{request.user.pk}:{sorted(filters.items())}",
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "ami/dossier_list.html",

@@ -1,5 +1,7 @@
 """Who sees the register of brownfields, and the pages an officer uses."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -127,3 +129,22 @@ def test_the_outcomes_feed_an_indicator_linked_to_them(client_for, officer, site
     run_outbox()
     indicator.refresh_from_db()
     assert indicator.current_value == Decimal(12)
+
+
+def test_the_ranking_page_follows_a_site_as_soon_as_its_figures_change(
+    client_for, officer, zinc_site_and_plain_site, run_outbox
+):
+    from sites.services import site_save
+
+    zinc, plain = zinc_site_and_plain_site
+    client = client_for(officer)
+
+    def order():
+        table = client.get(reverse("sites:ranking")).content.decode()
+        table = table[table.index("<tbody>") :]
+        return sorted([zinc.name, plain.name], key=table.index)
+
+    assert order() == [zinc.name, plain.name]
+    site_save(actor=officer, site=plain, remediation_cost_avoided=Decimal(900_000))
+    run_outbox()
+    assert order() == [plain.name, zinc.name]
