@@ -10,6 +10,7 @@ table on every view, and never shows a figure older than the last committed chan
 start from the clock, so a version lost from the cache never reuses an old entry's key.
 """
 
+import hashlib
 import time
 
 from django.core.cache import cache
@@ -47,7 +48,9 @@ def forget_versions():
 
 
 def remember(name, key, compute, timeout=TIMEOUT):
-    return cache.get_or_set(f"dataset:{name}:{dataset_version(name)}:{key}", compute, timeout)
+    # Keys name filters and weights freely; hashed, they suit any cache backend.
+    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+    return cache.get_or_set(f"dataset:{name}:{dataset_version(name)}:{digest}", compute, timeout)
 
 
 def paginator_remembering_count(queryset, per_page, *, dataset, key):
