@@ -79,6 +79,13 @@ class Env:
             self._fail(name, f"a URL starting with one of {', '.join(sorted(schemes))}://", value)
         return value
 
+    def tile_url(self, name, default=_UNSET):
+        """A map tile server's URL template: https, with {z}, {x} and {y}."""
+        value = self.url(name, default, schemes={"https"})
+        if value and not all(part in value for part in ("{z}", "{x}", "{y}")):
+            self._fail(name, "a tile URL template with {z}, {x} and {y}", value)
+        return value
+
     def database(self, name, default):
         url = self.url(name, default, schemes={"sqlite", "postgres", "postgresql", "pgsql"})
         try:

@@ -6,6 +6,7 @@ Production sets DATABASE_URL, REDIS_URL, SECRET_KEY and DEBUG=false.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
@@ -224,12 +225,22 @@ if not LOCAL:
     if env.bool("BEHIND_TLS_PROXY", True):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The sites' map is drawn by the portal; a tile server, when one is set, only adds the
+# background (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png with its attribution).
+MAP_TILE_URL = env.tile_url("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", "")
+if MAP_TILE_URL and not MAP_TILE_ATTRIBUTION:
+    raise ImproperlyConfigured(
+        "MAP_TILE_ATTRIBUTION: required with MAP_TILE_URL (tile servers require it)."
+    )
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:"]
+        + ([urlsplit(MAP_TILE_URL)._replace(path="", query="").geturl()] if MAP_TILE_URL else []),
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -52,6 +52,8 @@ def _start(extra_env):
         ({"SECRET_KEY": "short"}, "SECRET_KEY: must be at least 50 characters"),
         ({"REDIS_URL": "localhost:6379"}, "REDIS_URL: expected a URL"),
         ({"AXES_FAILURE_LIMIT": "0"}, "AXES_FAILURE_LIMIT: expected a whole number of at least 1"),
+        ({"MAP_TILE_URL": "https://tiles.example.org/{z}/{x}/{y}.png"}, "MAP_TILE_ATTRIBUTION"),
+        ({"MAP_TILE_URL": "https://tiles.example.org/map.png"}, "MAP_TILE_URL: expected a tile"),
     ],
 )
 def test_bad_environment_values_stop_start_up_with_a_clear_message(extra_env, message):
