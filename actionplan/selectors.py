@@ -98,27 +98,39 @@ def indicator_series(indicator, *, until=None):
 
 
 def series_by_indicator(indicators, *, until=None):
-    """``indicator_series`` of several indicators in one query: {indicator pk: series}."""
+    """``indicator_series`` of several indicators in one query: {indicator pk: series}.
+
+    The database sums each date's regional and départemental values apart, so one row per
+    indicator and date comes back, however many territories and sources reported that day."""
     by_pk = {indicator.pk: indicator for indicator in indicators}
     rows = Measurement.objects.filter(indicator__in=by_pk, status=MeasurementStatus.APPROVED)
     if until is not None:
         rows = rows.filter(date__lte=until)
+    regional = Q(territory=REGION)
+    departemental = Q(territory__in=Departement.values)
     grouped = {pk: [] for pk in by_pk}
     for row in (
-        rows.values("indicator_id", "date", "territory")
-        .annotate(total=Sum("value"), count_total=Sum("count"))
-        .order_by("indicator_id", "date", "territory")
+        rows.values("indicator_id", "date")
+        .annotate(
+            region_rows=Count("pk", filter=regional),
+            region_total=Sum("value", filter=regional),
+            region_count=Sum("count", filter=regional),
+            departements=Count("territory", filter=departemental, distinct=True),
+            departements_total=Sum("value", filter=departemental),
+            departements_count=Sum("count", filter=departemental),
+        )
+        .order_by("indicator_id", "date")
     ):
         grouped[row["indicator_id"]].append(row)
     return {
-        pk: regional_series(points, cumulative=by_pk[pk].cumulative)
-        for pk, points in grouped.items()
+        pk: regional_series(days, cumulative=by_pk[pk].cumulative) for pk, days in grouped.items()
     }
 
 
-def regional_series(points, *, cumulative):
-    """Fold ``points`` (dicts of date, territory, total and count_total, in date order) into
-    the regional series: ``[(date, value, count), …]``.
+def regional_series(days, *, cumulative):
+    """Fold ``days`` (one dict a date, in date order: the sums of the Region's own values and of
+    the départements' values that day, with how many départements reported) into the regional
+    series: ``[(date, value, count), …]``.
 
     A département's value never stands for the Region. On each date the regional figure is
     the value entered for the Region itself; failing that, the sum of the five départements
@@ -128,25 +140,20 @@ def regional_series(points, *, cumulative):
 
     Worked example: Région 53 on 31/03; Pas-de-Calais 60 on 30/06 → one regional point (53).
     """
-    by_date = {}
-    for point in points:
-        by_date.setdefault(point["date"], {})[point["territory"]] = point
     series = []
     running_value, running_count = 0, 0
-    for day, territories in by_date.items():
-        if REGION in territories:
-            value, count = territories[REGION]["total"], territories[REGION]["count_total"]
-        elif set(Departement.values) <= set(territories):
-            value = sum(territories[code]["total"] for code in Departement.values)
-            counts = [territories[code]["count_total"] for code in Departement.values]
-            count = None if all(c is None for c in counts) else sum(c or 0 for c in counts)
+    for day in days:
+        if day["region_rows"]:
+            value, count = day["region_total"], day["region_count"]
+        elif day["departements"] == len(Departement.values):
+            value, count = day["departements_total"], day["departements_count"]
         else:
             continue
         if not cumulative:
             running_value += value
             running_count += count or 0
             value, count = running_value, running_count
-        series.append((day, value, count))
+        series.append((day["date"], value, count))
     return series
 
 
