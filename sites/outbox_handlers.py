@@ -11,5 +11,5 @@ def refresh_estimate(*, site_pk):
 
 
 @outbox_handler("sites.refresh_valuations")
-def refresh_valuations():
-    site_valuations_refresh()
+def refresh_valuations(*, site_pks=None):
+    site_valuations_refresh(site_pks=site_pks)

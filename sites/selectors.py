@@ -177,8 +177,9 @@ CRITERION_FIELDS = {
 }
 
 
-def _scores(weights, columns):
-    """For each column of net values, the weighted score in [0, 1] as a database expression:
+def _scores(sites, weights, columns):
+    """For each column of net values, the weighted score in [0, 1] of ``sites`` as a database
+    expression:
     the formula of sites.valuation.weighted_ranking (net value normalised across the sites,
     criteria scored 1–5 normalised), so that the database orders any number of sites."""
     from sites.valuation import CRITERIA
@@ -187,7 +188,7 @@ def _scores(weights, columns):
     if total <= 0:
         weights, total = {"value": 1}, 1.0
     nets = {column: Coalesce(F(f"estimate__{column}"), 0.0) for column in columns}
-    bounds = Site.objects.aggregate(
+    bounds = sites.aggregate(
         **{f"min_{c}": Min(nets[c]) for c in columns},
         **{f"max_{c}": Max(nets[c]) for c in columns},
     )
@@ -247,7 +248,7 @@ def sensitivity_remembered(weights):
 
 def ranked(sites, weights):
     """The ``sites`` queryset best first on ``weights``, each annotated with its ``score``."""
-    return sites.annotate(score=_scores(weights, ["net"])["net"]).order_by("-score", "pk")
+    return sites.annotate(score=_scores(sites, weights, ["net"])["net"]).order_by("-score", "pk")
 
 
 def sensitivity(sites, weights, *, movers=10):
@@ -259,7 +260,7 @@ def sensitivity(sites, weights, *, movers=10):
     from sites.valuation import SCENARIOS
 
     columns = ["net", *(scenario.key for scenario in SCENARIOS)]
-    scores = _scores(weights, columns)
+    scores = _scores(sites, weights, columns)
     ranks = (
         sites.select_related(None)
         .annotate(**{f"score_{c}": scores[c] for c in columns})

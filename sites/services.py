@@ -45,9 +45,10 @@ def estimate_refresh_later(site):
     return outbox_enqueue("sites.refresh_estimate", site_pk=site.pk)
 
 
-def valuations_refresh_later():
-    """After a price or a route changes, every site's value is recomputed by a worker."""
-    return outbox_enqueue("sites.refresh_valuations")
+def valuations_refresh_later(site_pks=None):
+    """A worker recomputes the value of these sites (all of them after a price or a route
+    changes)."""
+    return outbox_enqueue("sites.refresh_valuations", site_pks=site_pks)
 
 
 @transaction.atomic
@@ -58,7 +59,7 @@ def site_save(*, actor, site=None, **fields):
         setattr(site, name, value)
     _save(actor, site)
     dataset_changed(selectors.VALUATIONS)
-    estimate_refresh_later(site)  # its costs and remediation savings enter its value
+    valuations_refresh_later([site.pk])  # its costs and remediation savings enter its value
     return site
 
 
