@@ -50,15 +50,15 @@ def trajectory_svg(*, indicator, series, start, end, baseline, target, tolerance
         if floor <= 0 or floor < top_value / 3
         else (floor * Decimal("0.9")).to_integral_value()
     )
-    span_days = max((last_day - first_day).days, 1)
+    # Coordinates in floats: a series of a thousand points is drawn in a millisecond.
+    x_scale = (WIDTH - LEFT - RIGHT) / max((last_day - first_day).days, 1)
+    y_low, y_scale = float(low_value), (HEIGHT - TOP - BOTTOM) / float(top_value - low_value)
 
     def x(day):
-        return LEFT + (WIDTH - LEFT - RIGHT) * (day - first_day).days / span_days
+        return LEFT + x_scale * (day - first_day).days
 
     def y(value):
-        return TOP + (HEIGHT - TOP - BOTTOM) * float(
-            1 - (Decimal(value) - low_value) / (top_value - low_value)
-        )
+        return TOP + (HEIGHT - TOP - BOTTOM) - y_scale * (float(value) - y_low)
 
     band = abs(target - baseline) * tolerance_ratio
     lower = -band if target >= baseline else band

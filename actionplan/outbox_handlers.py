@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from actionplan.models import Indicator, Reminder
+from actionplan.selectors import REFRESH_INDICATOR
 from actionplan.services import (
     indicator_refresh_status,
     report_dispatched,
@@ -14,7 +15,7 @@ from core.outbox import outbox_handler
 from core.registry import COMPUTED_SOURCE_CHANGED
 
 
-@outbox_handler("actionplan.refresh_indicator")
+@outbox_handler(REFRESH_INDICATOR)
 def refresh_indicator(*, indicator_pk):
     indicator = Indicator.objects.filter(pk=indicator_pk).first()
     if indicator is not None:

@@ -7,12 +7,14 @@ the same figures whatever was recorded since. Values count by their date
 """
 
 import io
+import operator
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from functools import reduce
 from types import SimpleNamespace
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,8 +30,8 @@ from actionplan.models import (
     Status,
 )
 from actionplan.periods import period_label, previous_quarter
-from actionplan.selectors import plan_horizon, series_by_indicator
-from core.exports import inert
+from actionplan.selectors import plan_horizon, series_as_approved
+from core.exports import write_workbook
 from core.registry import report_sections
 
 
@@ -88,10 +90,6 @@ def build_snapshot(period_start, period_end):
     horizon = plan_horizon()
     setting = PlanSetting.objects.filter(pk=1).first()
     approved = Measurement.objects.filter(status=MeasurementStatus.APPROVED)
-    # Values entered for the demonstration are marked in the report as on the pages.
-    demo_points = frozenset(
-        approved.filter(is_demo=True, date__lte=period_end).values_list("indicator_id", "date")
-    )
     comments = defaultdict(list)
     for indicator_id, day, text in (
         approved.filter(date__range=(period_start, period_end))
@@ -104,8 +102,19 @@ def build_snapshot(period_start, period_end):
     indicators = [
         i for axis in tree for action in axis.actions.all() for i in action.indicators.all()
     ]
-    measured = series_by_indicator(
+    measured = series_as_approved(
         [indicator for indicator in indicators if not indicator.computed_by], until=period_end
+    )
+    # A latest value entered for the demonstration is marked in the report as on the pages.
+    latest = [Q(indicator_id=pk, date=points[-1][0]) for pk, points in measured.items() if points]
+    demo_points = (
+        frozenset(
+            approved.filter(reduce(operator.or_, latest), is_demo=True).values_list(
+                "indicator_id", "date"
+            )
+        )
+        if latest
+        else frozenset()
     )
     axes = [
         {
@@ -256,76 +265,68 @@ def context(report, snapshot, drawn):
     }
 
 
-def inert_row(*values):
-    return [inert(value) for value in values]
-
-
-def workbook(report, snapshot):
-    from openpyxl import Workbook  # loaded when a report is written, not with the URLs
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Indicateurs")
-    sheet.append(
-        [
-            _("Axe"),
-            _("Action"),
-            _("Code"),
-            _("Indicateur"),
-            _("Objectif"),
-            _("Unité"),
-            _("Dernière valeur"),
-            _("Date de la valeur"),
-            _("Avancement (%)"),
-            _("Statut"),
-            _("Statut au trimestre précédent"),
-        ]
-    )
+def _indicator_rows(snapshot):
     for axis in snapshot["axes"]:
         for action in axis["actions"]:
             for indicator in action["indicators"]:
-                sheet.append(
-                    inert_row(
-                        axis["code"],
-                        action["code"],
-                        indicator["code"],
-                        indicator["name"],
-                        indicator["target_in_words"],
-                        indicator["unit"],
-                        None if indicator["value"] is None else float(indicator["value"]),
-                        date.fromisoformat(indicator["value_date"])
-                        if indicator["value_date"]
-                        else None,
-                        None
-                        if indicator["progress"] is None
-                        else round(float(indicator["progress"]) * 100, 1),
-                        str(Status(indicator["status"]).label),
-                        str(Status(indicator["previous_status"]).label),
-                    )
-                )
-    for cell in sheet["H"][1:]:
-        cell.number_format = "DD/MM/YYYY"
-    funding = book.create_sheet(_("Financements"))
-    funding.append([_("Source"), _("Famille"), _("Enveloppe (€)"), _("Engagé (€)")])
-    for source in snapshot["funding_sources"]:
-        funding.append(
-            inert_row(
-                source["name"],
-                source["group"],
-                None if source["envelope"] is None else float(source["envelope"]),
-                float(source["committed"]),
-            )
-        )
-    # The other apps' sections give their detail here (the PDF keeps a summary).
+                yield [
+                    axis["code"],
+                    action["code"],
+                    indicator["code"],
+                    indicator["name"],
+                    indicator["target_in_words"],
+                    indicator["unit"],
+                    None if indicator["value"] is None else float(indicator["value"]),
+                    date.fromisoformat(indicator["value_date"])
+                    if indicator["value_date"]
+                    else None,
+                    None
+                    if indicator["progress"] is None
+                    else round(float(indicator["progress"]) * 100, 1),
+                    str(Status(indicator["status"]).label),
+                    str(Status(indicator["previous_status"]).label),
+                ]
+
+
+def workbook(report, snapshot):
+    """The report's XLSX: the indicators, the funding and the detail of the other apps'
+    sections (the PDF keeps a summary of them)."""
+    sheets = [
+        (
+            _("Indicateurs"),
+            [
+                _("Axe"),
+                _("Action"),
+                _("Code"),
+                _("Indicateur"),
+                _("Objectif"),
+                _("Unité"),
+                _("Dernière valeur"),
+                _("Date de la valeur"),
+                _("Avancement (%)"),
+                _("Statut"),
+                _("Statut au trimestre précédent"),
+            ],
+            _indicator_rows(snapshot),
+        ),
+        (
+            _("Financements"),
+            [_("Source"), _("Famille"), _("Enveloppe (€)"), _("Engagé (€)")],
+            (
+                [
+                    source["name"],
+                    source["group"],
+                    None if source["envelope"] is None else float(source["envelope"]),
+                    float(source["committed"]),
+                ]
+                for source in snapshot["funding_sources"]
+            ),
+        ),
+    ]
     for key, section in report_sections.items():
         data = snapshot.get("sections", {}).get(key)
-        if data is None or section.sheet is None:
-            continue
-        title, header, rows = section.sheet(data)
-        extra = book.create_sheet(str(title)[:31])
-        extra.append([str(cell) for cell in header])
-        for row in rows:
-            extra.append(inert_row(*row))
+        if data is not None and section.sheet is not None:
+            sheets.append(section.sheet(data))
     buffer = io.BytesIO()
-    book.save(buffer)
+    write_workbook(sheets, buffer)
     return buffer.getvalue()

@@ -19,6 +19,7 @@ from actionplan.models import (
     PlanSetting,
     Report,
     ReportStatus,
+    SeriesPoint,
     StatusChange,
 )
 from actionplan.periods import period_label
@@ -29,6 +30,7 @@ from actionplan.permissions import (
     can_view_reports,
 )
 from actionplan.progress import Horizon
+from core.outbox import outbox_pending
 from core.registry import computed_sources
 from core.security import refuse_as_not_found
 from core.territories import REGION, Departement
@@ -181,6 +183,36 @@ def territorial_latest(indicator):
 def stored_series(indicator):
     """The series as of the last refresh (see SeriesPoint)."""
     return list(indicator.series_points.order_by("date").values_list("date", "value", "count"))
+
+
+# The outbox message that recomputes an indicator's status and stored series after a change.
+REFRESH_INDICATOR = "actionplan.refresh_indicator"
+
+
+def series_as_approved(indicators, *, until):
+    """``series_by_indicator(indicators, until=until)``, read from the stored series where it
+    is up to date: a few thousand stored points instead of every approved measurement.
+
+    Every change to an indicator's approved measurements queues its refresh in the same
+    transaction (``indicator_refresh_later``), so a stored series is behind exactly while such
+    a message is waiting or running; those indicators are computed from their measurements."""
+    by_pk = {indicator.pk: indicator for indicator in indicators}
+    queued = set(
+        outbox_pending()
+        .filter(kind=REFRESH_INDICATOR)
+        .values_list("payload__indicator_pk", flat=True)
+    )
+    series = {pk: [] for pk in by_pk if pk not in queued}
+    for indicator_id, day, value, count in (
+        SeriesPoint.objects.filter(indicator__in=list(series), date__lte=until)
+        .order_by("indicator_id", "date")
+        .values_list("indicator_id", "date", "value", "count")
+    ):
+        series[indicator_id].append((day, value, count))
+    behind = [indicator for pk, indicator in by_pk.items() if pk in queued]
+    if behind:
+        series.update(series_by_indicator(behind, until=until))
+    return series
 
 
 def measurement_list_for_indicator(indicator, *, limit=60):

@@ -1,5 +1,7 @@
 """The AMI's benchmark suite (see core/bench.py): 3 000 dossiers from 500 organisations at 1×,
-each with partners, financing lines, messages and, once instructed, two evaluations.
+each with partners, financing lines, messages, once submitted its first version, once
+instructed two evaluations and once decided its decision date (spread over the past 16 months,
+so that each quarter's report has its share of them).
 
 Rows are written in bulk through the base managers: they are benchmark fixtures, not user
 data, so they deliberately skip the services and the audit trail."""
@@ -22,6 +24,7 @@ from ami.models import (
     Dossier,
     DossierMessage,
     DossierStatus,
+    DossierVersion,
     Evaluation,
     FinancingLine,
     Phase,
@@ -39,6 +42,7 @@ STATUSES = [
     (DossierStatus.DRAFT, 10),
 ]
 INSTRUCTED = {DossierStatus.UNDER_REVIEW, DossierStatus.RETAINED, DossierStatus.NOT_RETAINED}
+DECIDED = {DossierStatus.RETAINED, DossierStatus.NOT_RETAINED}
 
 
 def _user(email, name, role):
@@ -93,6 +97,11 @@ def fill(scale):
     for n in range(start, DOSSIERS * scale):
         organisation_id, user_id = holders[n % len(holders)]
         status = rng.choices(statuses, weights)[0]
+        submitted_at = (
+            None
+            if status == DossierStatus.DRAFT
+            else now - timedelta(minutes=rng.randint(1, 700_000))
+        )
         scores = (
             [Decimal(rng.randint(100, 500)) / 100 for _reviewer in range(2)]
             if status in INSTRUCTED
@@ -109,17 +118,35 @@ def fill(scale):
                 synthetic_presentation="Plateforme de réemploi. " * 20,
                 status=status,
                 instructor=officers[n % 3] if status in INSTRUCTED else None,
-                submitted_at=None
-                if status == DossierStatus.DRAFT
-                else now - timedelta(minutes=rng.randint(1, 700_000)),
+                submitted_at=submitted_at,
+                decided_at=min(now, submitted_at + timedelta(days=rng.randint(20, 90)))
+                if status in DECIDED
+                else None,
                 consolidated_score=sum(scores) / 2 if scores else None,
                 is_demo=True,
             )
         )
         dossiers[-1].bench_scores = scores
     Dossier._base_manager.bulk_create(dossiers, batch_size=2000)
-    related = {ConsortiumPartner: [], FinancingLine: [], DossierMessage: [], Evaluation: []}
+    related = {
+        ConsortiumPartner: [],
+        FinancingLine: [],
+        DossierMessage: [],
+        Evaluation: [],
+        DossierVersion: [],
+    }
     for dossier in dossiers:
+        if dossier.submitted_at is not None:  # its first submission, for the quarterly report
+            related[DossierVersion].append(
+                DossierVersion(
+                    dossier=dossier,
+                    number=1,
+                    content={"title": dossier.title},
+                    content_sha256="0" * 64,
+                    submitted_at=dossier.submitted_at,
+                    submitted_by_id=dossier.created_by_id,
+                )
+            )
         for k in range(2):
             related[ConsortiumPartner].append(
                 ConsortiumPartner(dossier=dossier, name=f"Partenaire {k}", role="Gisement")

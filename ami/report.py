@@ -8,7 +8,7 @@ that followed the period. Its size does not grow with the number of dossiers eve
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,25 +29,24 @@ def _bounds(period_start, period_end):
 
 def build_section(period_start, period_end):
     start, end = _bounds(period_start, period_end)
-    first_submission = DossierVersion.objects.filter(dossier=OuterRef("pk")).order_by("number")
-    dossiers = Dossier.objects.annotate(
-        first_submitted=Subquery(first_submission.values("submitted_at")[:1])
-    )
-    submitted_by_end = Q(first_submitted__lt=end)
-    decided_by_end = Q(decided_at__lt=end)
+    # A dossier's first version is its first submission: counting versions numbered 1 joins
+    # each dossier once, where a "first submission" subquery would run once per dossier.
+    first_versions = DossierVersion.objects.filter(number=1)
+    submitted_by_end = Q(submitted_at__lt=end)
+    decided_by_end = Q(dossier__decided_at__lt=end)
     counts = {
-        row["phase"]: row
-        for row in dossiers.values("phase").annotate(
-            submitted_in_period=Count(
-                "pk", filter=Q(first_submitted__gte=start) & submitted_by_end
-            ),
+        row["dossier__phase"]: row
+        for row in first_versions.values("dossier__phase")
+        .annotate(
+            submitted_in_period=Count("pk", filter=Q(submitted_at__gte=start) & submitted_by_end),
             submitted_total=Count("pk", filter=submitted_by_end),
             in_instruction=Count("pk", filter=submitted_by_end & ~decided_by_end),
             **{
-                f"decided_{status}": Count("pk", filter=decided_by_end & Q(status=status))
+                f"decided_{status}": Count("pk", filter=decided_by_end & Q(dossier__status=status))
                 for status in DECISIONS
             },
         )
+        .order_by()
     }
     rows = []
     for phase in Phase.objects.select_related("call").order_by("call__position", "number"):

@@ -77,26 +77,37 @@ def write_csv(header, rows, target):
 
 
 def write_xlsx(header, rows, target, *, sheet_title):
-    """Write the workbook into a binary file with openpyxl's write-only mode (rows go to
-    disk as they come); returns the number of data rows."""
+    """Write a one-sheet workbook into a binary file; returns the number of data rows."""
+    return write_workbook([(sheet_title, header, rows)], target)[0]
+
+
+def write_workbook(sheets, target):
+    """Write ``sheets`` (title, header, rows) into a binary file with openpyxl's write-only mode
+    (rows go to disk as they come): text made inert, dates shown dd/mm/yyyy. Returns the
+    number of data rows of each sheet."""
     from openpyxl import Workbook  # loaded when an export is asked for, not with the URLs
     from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(str(sheet_title)[:31])
-    sheet.append([str(title) for title in header])
-    count = 0
-    for row in rows:
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=_xlsx_cell(value))
-            if isinstance(value, (date, datetime)):
-                cell.number_format = "DD/MM/YYYY"
-            cells.append(cell)
-        sheet.append(cells)
-        count += 1
+    counts = []
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(str(title)[:31])
+        sheet.append([str(name) for name in header])
+        count = 0
+        for row in rows:
+            cells = []
+            for value in row:
+                if isinstance(value, (date, datetime)):
+                    value = WriteOnlyCell(sheet, value=value)
+                    value.number_format = "DD/MM/YYYY"
+                    cells.append(value)
+                else:
+                    cells.append(_xlsx_cell(value))
+            sheet.append(cells)
+            count += 1
+        counts.append(count)
     book.save(target)
-    return count
+    return counts
 
 
 def csv_response(header, rows, filename):

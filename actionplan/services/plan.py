@@ -31,7 +31,12 @@ from actionplan.permissions import (
     can_review_measurement,
 )
 from actionplan.progress import Observation, Target, assess
-from actionplan.selectors import indicator_series, indicators_due_for_reminder, plan_horizon
+from actionplan.selectors import (
+    REFRESH_INDICATOR,
+    indicator_series,
+    indicators_due_for_reminder,
+    plan_horizon,
+)
 from actionplan.validation import measurement_errors
 from core.audit import acting_as
 from core.files import validate_document
@@ -74,7 +79,7 @@ MEASUREMENT_WORKFLOW = Workflow(
 
 def indicator_refresh_later(indicator_pk):
     """Recompute the indicator's status after this transaction commits (through the outbox)."""
-    return outbox_enqueue("actionplan.refresh_indicator", indicator_pk=indicator_pk)
+    return outbox_enqueue(REFRESH_INDICATOR, indicator_pk=indicator_pk)
 
 
 @transaction.atomic

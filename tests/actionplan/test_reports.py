@@ -9,6 +9,8 @@ from django.core import mail
 from django.urls import reverse
 
 from actionplan.models import Report, ReportStatus
+from actionplan.reports import build_snapshot
+from actionplan.selectors import series_by_indicator
 from actionplan.services import (
     measurement_approve,
     measurement_create,
@@ -17,6 +19,7 @@ from actionplan.services import (
     report_schedule_last_quarter,
 )
 from core.pdf import render_html_to_pdf
+from core.territories import Departement
 
 Q3_START, Q3_END = date(2026, 7, 1), date(2026, 9, 30)
 
@@ -29,7 +32,7 @@ def _pdf_text(content):
     ).stdout.decode()
 
 
-def _approved(indicator, author, reviewer, day, value, comment=""):
+def _approved(indicator, author, reviewer, day, value, comment="", territory="", is_demo=False):
     measurement = measurement_create(
         actor=author,
         indicator=indicator,
@@ -37,6 +40,8 @@ def _approved(indicator, author, reviewer, day, value, comment=""):
         value=Decimal(value),
         source="Bilan",
         comment=comment,
+        territory=territory,
+        is_demo=is_demo,
     )
     return measurement_approve(actor=reviewer, measurement=measurement)
 
@@ -55,6 +60,69 @@ def q3_report(partnerships, officer, second_officer):
     report_generate(report_pk=report.pk)
     report.refresh_from_db()
     return report
+
+
+def _entry(snapshot, code):
+    return next(
+        indicator
+        for axis in snapshot["axes"]
+        for action in axis["actions"]
+        for indicator in action["indicators"]
+        if indicator["code"] == code
+    )
+
+
+def test_the_snapshot_taken_from_the_stored_series_matches_every_approved_measurement(
+    partnerships, jobs, officer, second_officer, run_outbox
+):
+    for territory in ["", *Departement.values]:
+        _approved(jobs, officer, second_officer, date(2026, 3, 31), 100, territory=territory)
+    for territory in Departement.values:  # all five départements: they make the regional point
+        _approved(jobs, officer, second_officer, date(2026, 6, 30), 30, territory=territory)
+    _approved(jobs, officer, second_officer, date(2026, 8, 31), 50, territory="59")  # Nord alone
+    _approved(partnerships, officer, second_officer, date(2026, 5, 31), 9)
+    _approved(partnerships, officer, second_officer, date(2026, 8, 31), 16)
+    _approved(partnerships, officer, second_officer, date(2026, 10, 31), 20)  # after the quarter
+    run_outbox()  # the stored series are up to date
+
+    snapshot = build_snapshot(Q3_START, Q3_END)
+
+    computed = series_by_indicator([jobs, partnerships], until=Q3_END)
+    for indicator in (jobs, partnerships):
+        assert [
+            (date.fromisoformat(day), Decimal(value), count)
+            for day, value, count in _entry(snapshot, indicator.code)["series"]
+        ] == computed[indicator.pk]
+    assert Decimal(_entry(snapshot, "1.2-1")["value"]) == 16
+    assert _entry(snapshot, "1.1-1")["value_date"] == "2026-06-30"
+
+
+def test_a_value_approved_just_before_the_snapshot_counts_before_its_refresh_has_run(
+    partnerships, officer, second_officer, run_outbox
+):
+    _approved(partnerships, officer, second_officer, date(2026, 8, 31), 16)
+    run_outbox()
+    _approved(partnerships, officer, second_officer, date(2026, 9, 15), 25)  # refresh still queued
+
+    entry = _entry(build_snapshot(Q3_START, Q3_END), "1.2-1")
+
+    assert Decimal(entry["value"]) == 25 and entry["value_date"] == "2026-09-15"
+    assert [day for day, _value, _count in entry["series"]] == ["2026-08-31", "2026-09-15"]
+
+
+def test_a_latest_value_entered_for_the_demonstration_is_marked_as_such(
+    partnerships, jobs, officer, second_officer, run_outbox
+):
+    _approved(partnerships, officer, second_officer, date(2026, 7, 31), 12)
+    _approved(partnerships, officer, second_officer, date(2026, 8, 31), 16, is_demo=True)
+    _approved(jobs, officer, second_officer, date(2026, 7, 31), 900, is_demo=True)
+    _approved(jobs, officer, second_officer, date(2026, 8, 31), 1000)
+    run_outbox()
+
+    snapshot = build_snapshot(Q3_START, Q3_END)
+
+    assert _entry(snapshot, "1.2-1")["is_demo"] is True
+    assert _entry(snapshot, "1.1-1")["is_demo"] is False
 
 
 def test_the_pdf_names_every_action_and_the_quarter_in_french(q3_report):
@@ -185,6 +253,22 @@ def test_a_comment_typed_with_an_image_tag_is_printed_as_text(
     content = report.pdf.read()
     assert b"/Subtype /Image" not in content and b"/Subtype/Image" not in content
     assert '<img src="file:///etc/passwd">' in _pdf_text(content)
+
+
+def test_the_workbook_gives_each_indicator_with_its_dated_value_and_the_funding(q3_report):
+    from openpyxl import load_workbook
+
+    book = load_workbook(q3_report.xlsx.open("rb"))
+    assert book.sheetnames[:2] == ["Indicateurs", "Financements"]
+    rows = {row[2].value: row for row in book["Indicateurs"].iter_rows(min_row=2)}
+    partnerships = rows["1.2-1"]
+    assert partnerships[6].value == 16
+    assert partnerships[7].value.date() == date(2026, 8, 31)
+    assert partnerships[7].number_format == "DD/MM/YYYY"
+    assert len(rows) == len(
+        [i for a in q3_report.snapshot["axes"] for ac in a["actions"] for i in ac["indicators"]]
+    )
+    assert book["Financements"].max_row == 1 + len(q3_report.snapshot["funding_sources"])
 
 
 def test_committee_members_download_and_the_download_is_logged(
