@@ -35,8 +35,22 @@ def _ticks(low, high, count=4):
     return ticks
 
 
-def trajectory_svg(*, indicator, series, start, end, baseline, target, tolerance_ratio, title_id):
-    """The approved values against the expected trajectory, its tolerance band and the target."""
+def trajectory_svg(
+    *,
+    indicator,
+    series,
+    start,
+    end,
+    baseline,
+    target,
+    tolerance_ratio,
+    title_id,
+    value_count=None,
+):
+    """The approved values against the expected trajectory, its tolerance band and the target.
+
+    ``value_count`` is how many approved values the series stands for when it was thinned
+    (the report draws month ends); by default, its number of points."""
     points = [(day, Decimal(value)) for day, value, _count in series]
     first_day = min([start] + [day for day, _v in points])
     last_day = max([end] + [day for day, _v in points])
@@ -66,7 +80,7 @@ def trajectory_svg(*, indicator, series, start, end, baseline, target, tolerance
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
         f'role="img" aria-labelledby="{title_id} {title_id}-desc" class="chart">',
         f'<title id="{title_id}">{escape(_("Trajectoire de l’indicateur %(code)s") % {"code": indicator.code})}</title>',
-        f'<desc id="{title_id}-desc">{escape(_describe(indicator, points, start, end, baseline, target))}</desc>',
+        f'<desc id="{title_id}-desc">{escape(_describe(indicator, points, start, end, baseline, target, value_count))}</desc>',
     ]
     for tick in _ticks(low_value, top_value):
         parts.append(
@@ -107,7 +121,7 @@ def trajectory_svg(*, indicator, series, start, end, baseline, target, tolerance
     return "".join(parts)
 
 
-def _describe(indicator, points, start, end, baseline, target):
+def _describe(indicator, points, start, end, baseline, target, value_count):
     text = _(
         "Trajectoire attendue de %(baseline)s le %(start)s à %(target)s le %(end)s, bande de tolérance en dessous."
     ) % {
@@ -119,7 +133,7 @@ def _describe(indicator, points, start, end, baseline, target):
     if points:
         day, value = points[-1]
         text += " " + _("%(count)s valeurs approuvées, la dernière %(value)s le %(date)s.") % {
-            "count": len(points),
+            "count": len(points) if value_count is None else value_count,
             "value": format_number(value),
             "date": date_format(day, "SHORT_DATE_FORMAT"),
         }

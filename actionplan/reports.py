@@ -78,9 +78,29 @@ def _indicator_entry(
         "stale": assessment.stale,
         "exceeded": assessment.exceeded,
         "is_demo": (indicator.pk, assessment.value_date) in demo_points,
-        "series": [[day.isoformat(), str(value), count] for day, value, count in series],
+        # The chart's points: the series at each month's end (see ``month_ends``).
+        "series": [
+            [day.isoformat(), str(value), count] for day, value, count in month_ends(series)
+        ],
+        "value_count": len(series),
         "comments": [[day.isoformat(), text] for day, text in comments],
     }
+
+
+def month_ends(series):
+    """The points of ``series`` (in date order) that close their month: the figure as it
+    stood at the end of each month with a value. The report's chart spans years, where a
+    month is a few pixels wide: several values in one month would draw on top of each other
+    and only make the report heavier. The latest value is always kept.
+
+    Worked example: 10/01 → 5, 31/01 → 7, 15/02 → 9 gives 31/01 → 7, 15/02 → 9."""
+    kept = []
+    for point in series:
+        if kept and (kept[-1][0].year, kept[-1][0].month) == (point[0].year, point[0].month):
+            kept[-1] = point
+        else:
+            kept.append(point)
+    return kept
 
 
 def build_snapshot(period_start, period_end):
@@ -248,6 +268,7 @@ def charts(snapshot):
             target=Decimal(indicator["target_value"]),
             tolerance_ratio=Decimal(indicator["tolerance"]) / 100,
             title_id=f"chart-{indicator['code']}",
+            value_count=indicator.get("value_count"),  # absent from snapshots taken before
         )
     return drawn
 

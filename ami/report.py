@@ -68,18 +68,25 @@ def build_section(period_start, period_end):
         )
     retained = [
         {
-            "reference": d.reference,
-            "title": d.title,
-            "organisation": d.organisation.name,
-            "call": d.phase.call.short_title,
-            "decided_at": d.decided_at.isoformat(),
-            "is_demo": d.is_demo,
+            "reference": row["reference"],
+            "title": row["title"],
+            "organisation": row["organisation__name"],
+            "call": row["phase__call__short_title"],
+            "decided_at": row["decided_at"].isoformat(),
+            "is_demo": row["is_demo"],
         }
-        for d in Dossier.objects.filter(
+        for row in Dossier.objects.filter(
             status=DossierStatus.RETAINED, decided_at__gte=start, decided_at__lt=end
         )
-        .select_related("organisation", "phase__call")
         .order_by("decided_at", "reference")
+        .values(
+            "reference",
+            "title",
+            "organisation__name",
+            "phase__call__short_title",
+            "decided_at",
+            "is_demo",
+        )
     ]
     upcoming = [
         {"call": p.call.short_title, "phase": p.title, "closes_at": p.closes_at.isoformat()}

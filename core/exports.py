@@ -1,8 +1,8 @@
 """Table exports for spreadsheet users: CSV as French spreadsheet software reads it, and XLSX.
 
 One way to answer an export request, ``export_respond``: up to ``EXPORT_INLINE_MAX_ROWS``
-rows the file is streamed in the response (CSV row by row; XLSX written by openpyxl's
-write-only mode into a spooled temporary file), so neither time nor memory grows with the
+rows the file is streamed in the response (CSV row by row; XLSX written row by row by
+XlsxWriter into a spooled temporary file), so neither time nor memory grows with the
 table; beyond, a worker writes it into a stored file and the user is told when it is ready
 (the way pretix runs its exports), so no request ever comes near the worker timeout.
 """
@@ -10,6 +10,7 @@ table; beyond, a worker writes it into a stored file and the user is told when i
 import csv
 import tempfile
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
@@ -47,10 +48,6 @@ def _csv_cell(cell):
     return inert(str(cell))
 
 
-def _xlsx_cell(cell):
-    return cell if isinstance(cell, (int, float, date, type(None))) else inert(str(cell))
-
-
 class _Echo:
     """A file-like object whose ``write`` hands the line back, for streaming csv.writer."""
 
@@ -81,33 +78,53 @@ def write_xlsx(header, rows, target, *, sheet_title):
     return write_workbook([(sheet_title, header, rows)], target)[0]
 
 
-def write_workbook(sheets, target):
-    """Write ``sheets`` (title, header, rows) into a binary file with openpyxl's write-only mode
-    (rows go to disk as they come): text made inert, dates shown dd/mm/yyyy. Returns the
-    number of data rows of each sheet."""
-    from openpyxl import Workbook  # loaded when an export is asked for, not with the URLs
-    from openpyxl.cell import WriteOnlyCell
+_SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
 
-    book = Workbook(write_only=True)
+
+def write_workbook(sheets, target):
+    """Write ``sheets`` (title, header, rows) into a binary file; returns the number of data
+    rows of each sheet.
+
+    XlsxWriter in constant-memory mode: each row goes to a temporary file as it is written,
+    so memory does not grow with the table. Every cell is written with its type (a text is
+    never taken for a formula or a link): text made inert, numbers as numbers, dates shown
+    dd/mm/yyyy and times of day in Paris time."""
+    import xlsxwriter  # loaded when a file is written, not with the URLs
+
+    book = xlsxwriter.Workbook(target, {"constant_memory": True})
+    formats = {
+        date: book.add_format({"num_format": "dd/mm/yyyy"}),
+        datetime: book.add_format({"num_format": "dd/mm/yyyy hh:mm"}),
+    }
     counts = []
     for title, header, rows in sheets:
-        sheet = book.create_sheet(str(title)[:31])
-        sheet.append([str(name) for name in header])
+        sheet = book.add_worksheet(str(title).translate(_SHEET_NAME_FORBIDDEN)[:31])
+        for column, name in enumerate(header):
+            sheet.write_string(0, column, str(name))
         count = 0
-        for row in rows:
-            cells = []
-            for value in row:
-                if isinstance(value, (date, datetime)):
-                    value = WriteOnlyCell(sheet, value=value)
-                    value.number_format = "DD/MM/YYYY"
-                    cells.append(value)
-                else:
-                    cells.append(_xlsx_cell(value))
-            sheet.append(cells)
-            count += 1
+        for count, row in enumerate(rows, start=1):
+            for column, value in enumerate(row):
+                _write_cell(sheet, count, column, value, formats)
         counts.append(count)
-    book.save(target)
+    book.close()
     return counts
+
+
+def _write_cell(sheet, row, column, value, formats):
+    if value is None:
+        return
+    if isinstance(value, bool):
+        sheet.write_boolean(row, column, value)
+    elif isinstance(value, (int, float, Decimal)):
+        sheet.write_number(row, column, float(value))
+    elif isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.make_naive(value)
+        sheet.write_datetime(row, column, value, formats[datetime])
+    elif isinstance(value, date):
+        sheet.write_datetime(row, column, value, formats[date])
+    else:
+        sheet.write_string(row, column, inert(str(value)))
 
 
 def csv_response(header, rows, filename):

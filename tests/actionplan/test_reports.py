@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from actionplan.models import Report, ReportStatus
-from actionplan.reports import build_snapshot
+from actionplan.reports import build_snapshot, month_ends
 from actionplan.selectors import series_by_indicator
 from actionplan.services import (
     measurement_approve,
@@ -89,12 +89,25 @@ def test_the_snapshot_taken_from_the_stored_series_matches_every_approved_measur
 
     computed = series_by_indicator([jobs, partnerships], until=Q3_END)
     for indicator in (jobs, partnerships):
+        entry = _entry(snapshot, indicator.code)
         assert [
             (date.fromisoformat(day), Decimal(value), count)
-            for day, value, count in _entry(snapshot, indicator.code)["series"]
-        ] == computed[indicator.pk]
+            for day, value, count in entry["series"]
+        ] == month_ends(computed[indicator.pk])
+        assert entry["value_count"] == len(computed[indicator.pk])
     assert Decimal(_entry(snapshot, "1.2-1")["value"]) == 16
     assert _entry(snapshot, "1.1-1")["value_date"] == "2026-06-30"
+
+
+def test_the_charts_points_are_the_figures_at_each_months_end_and_keep_the_latest():
+    series = [
+        (date(2026, 1, 10), Decimal(5), None),
+        (date(2026, 1, 31), Decimal(7), None),
+        (date(2026, 2, 15), Decimal(9), None),
+        (date(2027, 2, 1), Decimal(11), None),  # the same month of another year
+    ]
+    assert month_ends(series) == [series[1], series[2], series[3]]
+    assert month_ends([]) == []
 
 
 def test_a_value_approved_just_before_the_snapshot_counts_before_its_refresh_has_run(
@@ -264,7 +277,7 @@ def test_the_workbook_gives_each_indicator_with_its_dated_value_and_the_funding(
     partnerships = rows["1.2-1"]
     assert partnerships[6].value == 16
     assert partnerships[7].value.date() == date(2026, 8, 31)
-    assert partnerships[7].number_format == "DD/MM/YYYY"
+    assert partnerships[7].number_format.lower() == "dd/mm/yyyy"
     assert len(rows) == len(
         [i for a in q3_report.snapshot["axes"] for ac in a["actions"] for i in ac["indicators"]]
     )

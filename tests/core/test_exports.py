@@ -3,7 +3,8 @@ ones are prepared by a worker for their owner alone."""
 
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.files.storage import default_storage
@@ -13,7 +14,7 @@ from openpyxl import load_workbook
 
 from accounts.models import Role
 from ami.services import dossier_save, dossier_submit
-from core.exports import inert
+from core.exports import inert, write_workbook
 from core.models import ExportFile, ExportStatus
 from core.services import export_build, export_claim, exports_sweep
 
@@ -47,6 +48,42 @@ def test_a_formula_like_title_is_text_in_the_xlsx_export(client_for, officer, fo
     cell = sheet.cell(row=2, column=7)
     assert cell.data_type == "s"
     assert cell.value == "'" + TITLE
+
+
+def test_each_cell_of_a_workbook_keeps_its_type_and_dates_read_in_paris_time():
+    buffer = io.BytesIO()
+    submitted = datetime(2026, 3, 31, 21, 30, tzinfo=UTC)  # 23:30 in Paris (summer time)
+    counts = write_workbook(
+        [
+            (
+                "Dossiers [test]",
+                ["Titre", "Montant", "Déposé le", "Décidé le", "Lien", "Vide"],
+                [
+                    [
+                        TITLE,
+                        Decimal("1234.50"),
+                        submitted,
+                        date(2026, 4, 2),
+                        "https://a.example/",
+                        None,
+                    ]
+                ],
+            ),
+            ("Second", ["A"], []),
+        ],
+        buffer,
+    )
+    book = load_workbook(buffer)
+    assert counts == [1, 0]
+    assert book.sheetnames == ["Dossiers -test-", "Second"]
+    title, amount, submitted_cell, decided, link, empty = book.active[2]
+    assert (title.data_type, title.value) == ("s", "'" + TITLE)
+    assert (amount.data_type, amount.value) == ("n", 1234.5)
+    assert submitted_cell.value == datetime(2026, 3, 31, 23, 30)
+    assert submitted_cell.number_format == "dd/mm/yyyy hh:mm"
+    assert decided.value.date() == date(2026, 4, 2) and decided.number_format == "dd/mm/yyyy"
+    assert link.value == "https://a.example/" and link.hyperlink is None
+    assert empty.value is None
 
 
 # Large exports: written by a worker into a stored file that only its owner may download.
