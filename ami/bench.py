@@ -7,7 +7,6 @@ Rows are written in bulk through the base managers: they are benchmark fixtures,
 data, so they deliberately skip the services and the audit trail."""
 
 import random
-import resource
 import tempfile
 import time
 from datetime import timedelta
@@ -29,7 +28,7 @@ from ami.models import (
     FinancingLine,
     Phase,
 )
-from core.bench import Page, Suite, suites
+from core.bench import Page, Suite, peak_memory_mb, suites
 from core.exports import write_csv, write_xlsx
 from core.territories import Departement
 
@@ -229,7 +228,7 @@ def other_figures(scale):
             options = {"sheet_title": "Dossiers"} if file_format == "XLSX" else {}
             count = write(exports.header(), exports.rows(officer, {}), target, **options)
         seconds = time.perf_counter() - began
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = peak_memory_mb()
         lines.append(
             f"AMI export {file_format} written by the worker: {count:,} rows in {seconds:.1f} s "
             f"(process peak so far {peak:.0f} MB)".replace(",", " ")

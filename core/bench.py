@@ -9,6 +9,7 @@ against the budget, beside a bare-view floor. A row over budget is shown as such
 run goes on.
 """
 
+import resource
 import statistics
 import time
 from collections.abc import Callable
@@ -52,6 +53,22 @@ class Figures:
     p95: float
     queries: int
     status: int
+
+
+def peak_memory_mb():
+    """This process's peak resident memory, in MB.
+
+    Read from the kernel's high-water mark of the process's own memory (VmHWM): unlike
+    ``getrusage``'s ``ru_maxrss``, which Linux carries over from the parent through fork and
+    exec, it is not inflated by the command that started the measurement."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure(page, requests):

@@ -1,6 +1,5 @@
 """Benchmark of the quarterly report: time of each step, page count and peak memory, in one run."""
 
-import resource
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -11,6 +10,7 @@ from django.utils import timezone
 from actionplan.models import Measurement, Report
 from actionplan.periods import previous_quarter
 from actionplan.services import report_generate
+from core.bench import peak_memory_mb
 
 PORTAL_STEPS = ["snapshot", "charts", "html", "xlsx"]
 WEASYPRINT_STEPS = ["layout", "write"]
@@ -37,7 +37,7 @@ class Command(BaseCommand):
         # runs are printed; the budget is checked on the second.
         cold_total, _cold, _cold_queries = self._generate(start, end)
         total, timings, queries = self._generate(start, end)
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_mb = peak_memory_mb()
         portal = sum(timings.get(step, 0) for step in PORTAL_STEPS)
         weasyprint = sum(timings.get(step, 0) for step in WEASYPRINT_STEPS)
         self.stdout.write(
