@@ -48,10 +48,11 @@ class Command(BaseCommand):
         for scale in SCALES:
             volumes[scale] = [suite.fill(scale) for suite in suites.values()]
             self._settle()
-            figures.setdefault(floor.label, {})[scale] = measure(floor, requests)
+            pages = [floor] + [page for suite in suites.values() for page in suite.pages()]
+            for page, measured in zip(pages, measure(pages, requests), strict=True):
+                key = floor.label if page is floor else (page.label, page.note)
+                figures.setdefault(key, {})[scale] = measured
             for suite in suites.values():
-                for page in suite.pages():
-                    figures.setdefault((page.label, page.note), {})[scale] = measure(page, requests)
                 others += [f"{scale}×  {line}" for line in suite.other_figures(scale)]
             reports[scale] = self._subcommand("bench_report", "--yes")
         self._table(figures, volumes, floor.label)
