@@ -71,9 +71,6 @@ EDITABLE_FIELDS = ["title", "territory", *[name for name, _label in SECTIONS]]
 @transaction.atomic
 def dossier_save(*, actor, dossier, **fields):
     """Save a draft (or a dossier returned for completion); also used by the autosave."""
-    if dossier.status != DossierStatus.DRAFT:
-        # A returned dossier is on the officers' lists; a draft's autosave changes no count.
-        dataset_changed(DOSSIERS)
     if not can_edit_dossier(actor, dossier):
         raise PermissionDenied(_("Ce dossier n'est plus modifiable."))
     unknown = set(fields) - set(EDITABLE_FIELDS)
@@ -86,6 +83,9 @@ def dossier_save(*, actor, dossier, **fields):
     dossier.full_clean()
     with acting_as(actor):
         dossier.save()
+    if dossier.status != DossierStatus.DRAFT:
+        # A returned dossier is on the officers' lists; a draft's autosave changes no count.
+        dataset_changed(DOSSIERS)
     return dossier
 
 
