@@ -122,11 +122,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.url("REDIS_URL", None, schemes={"redis", "rediss"})
 if REDIS_URL:
+    # Redis is optional for every request: an unreachable cache is a miss (core/cache.py),
+    # found out within a quarter of a second, then left alone for CACHE_RETRY_SECONDS.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 1.0},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+CACHE_RETRY_SECONDS = env.int("CACHE_RETRY_SECONDS", 5, minimum=1)
 
 AUTH_USER_MODEL = "accounts.User"
 # Roles answer permission checks first: an officer's pages need no permission query.

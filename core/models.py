@@ -142,3 +142,17 @@ class ExportFile(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class DatasetVersion(models.Model):
+    """The version of a dataset whose counts and rankings the cache keeps (core.versioned_cache).
+
+    Kept in the database, not in the cache, so that it moves in the same transaction as the
+    change itself: a write never depends on Redis, and once Redis is back no figure is read
+    under a version older than the last committed change."""
+
+    name = models.CharField(max_length=80, primary_key=True)
+    version = models.BigIntegerField()
+
+    def __str__(self):
+        return f"{self.name}@{self.version}"

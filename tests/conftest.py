@@ -18,6 +18,7 @@ from django.db import connection
 from accounts.models import OrganisationType, Role
 from accounts.services import membership_create, organisation_create, user_create
 from config.celery import app as celery_app
+from core.cache import cache_outage_forget
 from core.versioned_cache import forget_versions
 
 # The calls and a complete draft of holder A, shared by the AMI tests and the cross-app ones.
@@ -118,6 +119,8 @@ def _test_environment(settings, request):
     settings.AUDIT_ACCESS_WINDOW_SECONDS = 0
     # Cached counts and rankings belong to the rolled-back data of the previous test.
     forget_versions()
+    # A test that made the cache unreachable leaves no outage behind it.
+    cache_outage_forget()
     # Tasks run inline unless a test asks for the real worker.
     uses_worker = request.node.get_closest_marker("worker") is not None
     celery_app.conf.task_always_eager = not uses_worker

@@ -47,7 +47,6 @@ def dossier_create(*, actor, phase, organisation, title, is_demo=False):
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                dataset_changed(DOSSIERS)
                 dossier = Dossier(
                     reference=_next_reference(phase),
                     phase=phase,
@@ -59,6 +58,7 @@ def dossier_create(*, actor, phase, organisation, title, is_demo=False):
                 dossier.full_clean()
                 with acting_as(actor):
                     dossier.save()
+                dataset_changed(DOSSIERS)
                 return dossier
         except IntegrityError:
             continue  # two holders took the same number at once: take the next one

@@ -26,7 +26,6 @@ def evaluation_save(
     completed=False,
 ):
     """A reviewer's grid. Declaring a conflict hides the dossier from them from then on."""
-    dataset_changed(DOSSIERS)
     if not can_evaluate_dossier(actor, dossier):
         raise PermissionDenied
     evaluation, _created = Evaluation.objects.get_or_create(dossier=dossier, reviewer=actor)
@@ -60,6 +59,7 @@ def evaluation_save(
         )
         evaluation.save(update_fields=["weighted_score"])
         _consolidate(dossier)
+    dataset_changed(DOSSIERS)
     return evaluation
 
 

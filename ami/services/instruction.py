@@ -21,7 +21,6 @@ from core.versioned_cache import dataset_changed
 @transaction.atomic
 def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
     """An officer's step in the workflow; the holder is told by e-mail."""
-    dataset_changed(DOSSIERS)
     transition = DOSSIER_WORKFLOW.transitions.get(event)
     if transition is None or transition.traits.get("actor") != "officer":
         raise ValidationError({"event": _("Étape inconnue.")})
@@ -45,12 +44,12 @@ def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
     source = source_key_for(dossier.phase)
     if source and transition.traits.get("decision"):
         computed_source_changed(source)
+    dataset_changed(DOSSIERS)
     return dossier
 
 
 @transaction.atomic
 def dossier_assign(*, actor, dossier, instructor):
-    dataset_changed(DOSSIERS)
     if not can_instruct_dossier(actor, dossier) or (
         instructor is not None and not is_officer(instructor)
     ):
@@ -58,6 +57,7 @@ def dossier_assign(*, actor, dossier, instructor):
     dossier.instructor = instructor
     with acting_as(actor):
         dossier.save(update_fields=["instructor"])
+    dataset_changed(DOSSIERS)
     return dossier
 
 

@@ -100,7 +100,6 @@ def file_sha256(attachment):
 def dossier_submit(*, actor, dossier_pk):
     """Submit, to the second, before the deadline. Safe to call twice (double click, retry)."""
     with transaction.atomic():
-        dataset_changed(DOSSIERS)
         dossier = (
             Dossier.objects.select_for_update()
             .select_related("phase__call", "organisation")
@@ -150,6 +149,7 @@ def dossier_submit(*, actor, dossier_pk):
         outbox_enqueue("ami.receipt", version_pk=version.pk)
         if transition.traits.get("tell_instructor") and dossier.instructor_id:
             outbox_enqueue("ami.notify_officer", dossier_pk=dossier.pk, event=event)
+        dataset_changed(DOSSIERS)
     return version
 
 
