@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from partners.models import DeliverableStatus, MeetingKind, Person, ProjectStatus
+from partners.selectors import organisations_choosable_by, people_choosable_by
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -38,13 +39,17 @@ class MeetingForm(forms.Form):
         label=_("Actions à mener"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, convention, **kwargs):
+    def __init__(self, *args, user, convention, **kwargs):
         super().__init__(*args, **kwargs)
-        # Everyone in the register may attend; the organisations are those already known.
-        self.fields["attendees"].queryset = Person.objects.select_related("organisation").order_by(
-            "organisation__name", "full_name"
+        # Only whom this user may name for this convention (partners.selectors).
+        self.fields["attendees"].queryset = (
+            people_choosable_by(user, convention)
+            .select_related("organisation")
+            .order_by("organisation__name", "full_name")
         )
-        self.fields["organisations"].queryset = Organisation.objects.order_by("name")
+        self.fields["organisations"].queryset = organisations_choosable_by(
+            user, convention
+        ).order_by("name")
 
 
 class ProjectUpdateForm(forms.Form):
@@ -68,6 +73,12 @@ class DeliverableForm(forms.Form):
 class PersonForm(forms.Form):
     full_name = forms.CharField(label=_("Nom et prénom"), max_length=150)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.order_by("name")
+        label=_("Organisation"), queryset=Organisation.objects.none()
     )
     position = forms.CharField(label=_("Fonction"), max_length=200, required=False)
+
+    def __init__(self, *args, user, convention, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations_choosable_by(
+            user, convention
+        ).order_by("name")

@@ -1,24 +1,30 @@
 """Reads of the register of partnerships."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from accounts.models import Role
+from accounts.models import Organisation, Role
 from accounts.permissions import has_role
 from core.security import refuse_as_not_found
 from partners.models import (
     Convention,
     ConventionAction,
+    ConventionParty,
     Deliverable,
     DeliverableStatus,
     Event,
     FollowedProject,
     Meeting,
     MeetingKind,
+    Person,
     ProjectUpdate,
 )
 from partners.obligations import obligations
-from partners.permissions import can_view_convention, can_view_partnerships
+from partners.permissions import (
+    can_manage_convention,
+    can_view_convention,
+    can_view_partnerships,
+)
 
 
 def convention_list_for_user(user):
@@ -126,3 +132,39 @@ def partnerships_home_panel(user):
     if not can_view_partnerships(user):
         return None
     return {"conventions": list(convention_list_for_user(user)[:5])}
+
+
+def convention_organisations(convention):
+    """The organisations tied to a convention: its parties, the holders of its followed
+    projects, and whoever was present at its meetings (as an organisation or through a
+    person). A contributor chooses among these only: the rest of the register (AMI
+    applicants among them) is none of their business."""
+    return Organisation.objects.filter(
+        Q(pk__in=ConventionParty.objects.filter(convention=convention).values("organisation"))
+        | Q(pk__in=FollowedProject.objects.filter(action__convention=convention).values("holder"))
+        | Q(
+            pk__in=Meeting.organisations.through.objects.filter(
+                meeting__convention=convention
+            ).values("organisation")
+        )
+        | Q(
+            pk__in=Meeting.attendees.through.objects.filter(meeting__convention=convention).values(
+                "person__organisation"
+            )
+        )
+    )
+
+
+def organisations_choosable_by(user, convention):
+    """Organisations a user may name on the convention's forms: an officer, the whole
+    register; a contributor, those tied to the convention."""
+    if can_manage_convention(user, convention):
+        return Organisation.objects.all()
+    return convention_organisations(convention)
+
+
+def people_choosable_by(user, convention):
+    """People a user may name as attending the convention's meetings."""
+    if can_manage_convention(user, convention):
+        return Person.objects.all()
+    return Person.objects.filter(organisation__in=convention_organisations(convention).values("pk"))

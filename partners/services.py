@@ -19,6 +19,7 @@ from partners.models import (
 )
 from partners.obligations import State
 from partners.permissions import can_manage_convention, can_record_for_convention
+from partners.selectors import organisations_choosable_by, people_choosable_by
 
 
 @transaction.atomic
@@ -60,7 +61,7 @@ def convention_set_notification_date(*, actor, convention, notification_date):
     return convention
 
 
-def _check_meeting(convention, *, date, minutes_date, attendees, organisations):
+def _check_meeting(actor, convention, *, date, minutes_date, attendees, organisations):
     errors = {}
     today = timezone.localdate()
     start = convention.notification_date or convention.deliberation_date
@@ -78,12 +79,24 @@ def _check_meeting(convention, *, date, minutes_date, attendees, organisations):
             errors["minutes_date"] = _("Le compte rendu ne peut pas être daté du futur.")
         elif minutes_date < date:
             errors["minutes_date"] = _("Le compte rendu ne peut pas précéder la réunion.")
-    known = set(
-        Person.objects.filter(pk__in=[p.pk for p in attendees]).values_list("pk", flat=True)
+    # A contributor names only people and organisations tied to the convention: the rest of
+    # the register (AMI applicants among them) is not theirs to see.
+    choosable = set(
+        people_choosable_by(actor, convention)
+        .filter(pk__in=[p.pk for p in attendees])
+        .values_list("pk", flat=True)
     )
-    unknown = [p for p in attendees if p.pk not in known]
-    if unknown:
-        errors["attendees"] = _("Participant inconnu du registre : ajoutez d'abord la personne.")
+    if any(p.pk not in choosable for p in attendees):
+        errors["attendees"] = _(
+            "Participant inconnu des personnes de cette convention : ajoutez d'abord la personne."
+        )
+    choosable = set(
+        organisations_choosable_by(actor, convention)
+        .filter(pk__in=[o.pk for o in organisations])
+        .values_list("pk", flat=True)
+    )
+    if any(o.pk not in choosable for o in organisations):
+        errors["organisations"] = _("Organisation inconnue des parties de cette convention.")
     if errors:
         raise ValidationError(errors)
 
@@ -109,6 +122,7 @@ def meeting_record(
         raise PermissionDenied
     attendees, organisations = list(attendees), list(organisations)
     _check_meeting(
+        actor,
         convention,
         date=date,
         minutes_date=minutes_date,
@@ -194,6 +208,10 @@ def person_create(*, actor, convention, organisation, full_name, position=""):
     """Add someone to the register (to record their attendance)."""
     if not can_record_for_convention(actor, convention):
         raise PermissionDenied
+    if not organisations_choosable_by(actor, convention).filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            {"organisation": _("Organisation inconnue des parties de cette convention.")}
+        )
     person = Person(organisation=organisation, full_name=full_name.strip(), position=position)
     person.full_clean()
     with acting_as(actor):

@@ -92,7 +92,11 @@ def meeting_form(request, pk, meeting_pk=None):
             "follow_up_actions": meeting.follow_up_actions,
         }
     form = MeetingForm(
-        request.POST or None, request.FILES or None, convention=convention, initial=initial
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        convention=convention,
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -136,7 +140,7 @@ def meeting_minutes(request, meeting_pk):
 def person_add(request, pk):
     convention = selectors.convention_get_for_user(request.user, pk)
     require(can_record_for_convention(request.user, convention))
-    form = PersonForm(request.POST or None)
+    form = PersonForm(request.POST or None, user=request.user, convention=convention)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_create(actor=request.user, convention=convention, **form.cleaned_data)
