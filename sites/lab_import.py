@@ -18,6 +18,8 @@ from sites.models import Element
 REQUIRED = ["echantillon", "element", "valeur", "unite"]
 OPTIONAL = ["limite_detection", "sous_limite", "methode"]
 MAX_ROWS = 50_000
+# A grade cannot exceed the whole sample: 100 % is 1 000 000 mg/kg.
+MAX_MG_KG = Decimal(1_000_000)
 YES = {"oui", "o", "yes", "y", "1", "vrai", "true", "x"}
 NO = {"", "non", "n", "no", "0", "faux", "false"}
 ELEMENTS = {code.lower(): code for code in Element.values}
@@ -136,10 +138,15 @@ def parse_lab_file(upload, *, samples, existing):
         limit = None
         if values["limite_detection"]:
             limit = _decimal(values["limite_detection"])
-            if limit is None or limit < 0:
+            if limit is None or limit <= 0:
                 row_errors.append(
-                    _error(line, "limite_detection", _("Limite de détection invalide."))
+                    _error(
+                        line,
+                        "limite_detection",
+                        _("La limite de détection doit être un nombre positif."),
+                    )
                 )
+                limit = None
         flag = values["sous_limite"].lower()
         if flag in YES:
             below = True
@@ -147,7 +154,7 @@ def parse_lab_file(upload, *, samples, existing):
             row_errors.append(_error(line, "sous_limite", _("Répondez oui ou non.")))
         factor = None
         try:
-            factor = to_mg_kg(1, values["unite"])
+            factor = Decimal(str(to_mg_kg(1, values["unite"])))
         except ValueError:
             row_errors.append(
                 _error(
@@ -157,6 +164,20 @@ def parse_lab_file(upload, *, samples, existing):
                     % {"u": values["unite"]},
                 )
             )
+        if factor is not None:
+            for column, number in (("valeur", value), ("limite_detection", limit)):
+                if number is not None and number * factor > MAX_MG_KG:
+                    row_errors.append(
+                        _error(
+                            line,
+                            column,
+                            _(
+                                "%(raw)s %(unit)s dépasse la totalité de l'échantillon "
+                                "(100 %%, soit 1 000 000 mg/kg)."
+                            )
+                            % {"raw": number, "unit": values["unite"]},
+                        )
+                    )
         key = (sample_id, element)
         if sample_id is not None and element is not None:
             if key in seen:
@@ -185,10 +206,10 @@ def parse_lab_file(upload, *, samples, existing):
                 "element": element,
                 "reported_value": str(value),
                 "reported_unit": values["unite"],
-                "value_mg_kg": str(Decimal(str(float(value) * factor)).quantize(Decimal("0.0001"))),
+                "value_mg_kg": str((value * factor).quantize(Decimal("0.0001"))),
                 "detection_limit_mg_kg": None
                 if limit is None
-                else str(Decimal(str(float(limit) * factor)).quantize(Decimal("0.0001"))),
+                else str((limit * factor).quantize(Decimal("0.0001"))),
                 "below_detection": below,
                 "method": values["methode"],
             }

@@ -411,8 +411,12 @@ class LabResult(models.Model):
 
     sample = models.ForeignKey(Sample, on_delete=models.CASCADE, related_name="results")
     element = models.CharField(_("élément"), max_length=3, choices=Element)
+    # At most the whole sample: 100 % is 1 000 000 mg/kg.
     value_mg_kg = models.DecimalField(
-        _("teneur (mg/kg)"), max_digits=14, decimal_places=4, validators=[MinValueValidator(0)]
+        _("teneur (mg/kg)"),
+        max_digits=14,
+        decimal_places=4,
+        validators=[MinValueValidator(0), MaxValueValidator(1_000_000)],
     )
     reported_value = models.DecimalField(_("valeur rendue"), max_digits=14, decimal_places=4)
     reported_unit = models.CharField(_("unité rendue"), max_length=10)
@@ -422,7 +426,7 @@ class LabResult(models.Model):
         decimal_places=4,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=[MinValueValidator(Decimal("0.0001")), MaxValueValidator(1_000_000)],
     )
     below_detection = models.BooleanField(_("sous la limite de détection"), default=False)
     method = models.CharField(_("méthode d'analyse"), max_length=120, blank=True)

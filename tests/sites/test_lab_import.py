@@ -54,6 +54,15 @@ def test_a_valid_file_is_previewed_then_imported_and_the_grade_computed(
         (2, "valeur", "S01;Zn;beaucoup;mg/kg;\n"),
         (2, "echantillon", "S99;Zn;2;%;\n"),  # not in this campaign
         (3, "element", "S01;Zn;2;%;\nS01;Zn;3;%;\n"),  # the same sample and element twice
+        (2, "valeur", "S01;Zn;150;%;\n"),  # more than the whole sample
+        (2, "valeur", "S01;Zn;1500000;mg/kg;\n"),
+        (2, "valeur", "S01;Zn;1500;g/kg;\n"),
+        (2, "valeur", "S01;Zn;1e30;mg/kg;\n"),
+        (2, "valeur", "S01;Zn;1e400;mg/kg;\n"),
+        (2, "valeur", "S01;Zn;1234567890123456789012345678901234567890;mg/kg;\n"),
+        (2, "limite_detection", "S01;Zn;<10;mg/kg;0\n"),  # a detection limit is positive
+        (2, "limite_detection", "S01;Zn;<10;mg/kg;-1\n"),
+        (2, "limite_detection", "S01;Zn;<10;mg/kg;1e30\n"),
     ],
 )
 def test_a_bad_file_names_line_and_column_and_saves_nothing(
@@ -81,3 +90,12 @@ def test_a_missing_column_is_named(client_for, officer, campaign, samples):
 def test_a_binary_file_gets_a_clear_message(client_for, officer, campaign, samples):
     _upload(client_for(officer), campaign, b"PK\x03\x04\x00\x00binary", name="resultats.csv")
     assert "binaire" in LabImport.objects.get().errors[0]["message"]
+
+
+def test_a_grade_of_exactly_the_whole_sample_is_accepted(client_for, officer, campaign, samples):
+    preview = _upload(
+        client_for(officer),
+        campaign,
+        "echantillon;element;valeur;unite\nS01;Zn;100;%\nS02;Zn;1000000;mg/kg\n",
+    )
+    assert "2 résultats valides" in preview.content.decode()
