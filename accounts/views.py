@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
@@ -169,6 +170,7 @@ def two_factor(request):
 
 
 @login_required
+@require_safe
 def organisation_list(request):
     if not can_view_organisations(request.user):
         raise PermissionDenied
@@ -177,6 +179,7 @@ def organisation_list(request):
 
 
 @login_required
+@require_safe
 def organisation_detail(request, pk):
     organisation = organisation_get_for_user(request.user, pk)
     members = organisation.memberships.select_related("user").order_by("user__full_name")

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from actionplan import periods, selectors, services
 from actionplan.models import ReportStatus
@@ -32,6 +33,7 @@ class ReportRequestForm(forms.Form):
 
 
 @login_required
+@require_safe
 def report_list(request):
     if not can_view_reports(request.user):
         raise PermissionDenied
@@ -66,6 +68,7 @@ def report_create(request):
 
 
 @login_required
+@require_safe
 def report_detail(request, pk):
     report = selectors.report_get_for_user(request.user, pk)
     return render(
@@ -80,6 +83,7 @@ def report_detail(request, pk):
 
 
 @login_required
+@require_safe
 def report_status(request, pk):
     report = selectors.report_get_for_user(request.user, pk)
     return JsonResponse(
@@ -93,6 +97,7 @@ def report_status(request, pk):
 
 
 @login_required
+@require_safe
 def report_download(request, pk, file_format):
     report = selectors.report_get_for_user(request.user, pk)
     stored = report.pdf if file_format == "pdf" else report.xlsx

@@ -8,7 +8,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import is_officer
 from actionplan import exports, selectors, services
@@ -40,6 +40,7 @@ from core.security import require
 
 
 @login_required
+@require_safe
 def dashboard(request):
     require(can_view_plan(request.user))
     axes = list(Axis.objects.order_by("position"))
@@ -73,6 +74,7 @@ def dashboard(request):
 
 
 @login_required
+@require_safe
 def indicator_detail(request, code):
     indicator = selectors.indicator_get_for_user(request.user, code)
     horizon = selectors.plan_horizon()
@@ -196,6 +198,7 @@ def measurement_review(request, pk):
 
 
 @login_required
+@require_safe
 def measurement_evidence(request, pk):
     measurement = selectors.measurement_get_for_user(request.user, pk)
     if not measurement.evidence:
@@ -345,6 +348,7 @@ def funding(request):
 
 
 @login_required
+@require_safe
 def export(request, file_format):
     require(can_view_plan(request.user))
     indicators = selectors.indicator_list()

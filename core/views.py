@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from core.audit import audit_event
 from core.forms import DataFlagResolutionForm
@@ -29,6 +30,7 @@ EXPORTS_PAGE_SIZE = 20
 
 
 @login_required
+@require_safe
 def home(request):
     """The home page: the panels the apps registered, each shown to whoever it concerns."""
     panels = []
@@ -40,6 +42,7 @@ def home(request):
 
 
 @never_cache
+@require_safe
 def healthz(request):
     """Liveness for the load balancer and docker-compose: database up, worker recently seen."""
     with connection.cursor() as cursor:
@@ -76,6 +79,7 @@ def bad_request(request, exception=None):
 
 
 @login_required
+@require_safe
 def data_flag_index(request):
     if not can_view_data_flags(request.user):
         raise PermissionDenied
@@ -113,6 +117,7 @@ def data_flag_resolve_view(request, pk):
 
 
 @login_required
+@require_safe
 def export_list(request):
     """The exports a worker prepared for the user, newest first."""
     page = Paginator(export_list_for_user(request.user), EXPORTS_PAGE_SIZE).get_page(
@@ -127,6 +132,7 @@ def export_list(request):
 
 
 @login_required
+@require_safe
 def export_download(request, pk):
     export = export_get_for_user(request.user, pk)
     audit_event(actor=request.user, obj=export, event="downloaded", access=True)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from core.audit import audit_event
 from core.forms import add_service_errors
@@ -28,6 +29,7 @@ from partners.permissions import (
 
 
 @login_required
+@require_safe
 def convention_list(request):
     require(can_view_partnerships(request.user))
     conventions = selectors.convention_list_for_user(request.user).prefetch_related(
@@ -128,6 +130,7 @@ def meeting_form(request, pk, meeting_pk=None):
 
 
 @login_required
+@require_safe
 def meeting_minutes(request, meeting_pk):
     meeting = selectors.meeting_get_for_user(request.user, meeting_pk)
     if not meeting.minutes:
@@ -216,6 +219,7 @@ def deliverable_edit(request, deliverable_pk):
 
 
 @login_required
+@require_safe
 def event_list(request):
     require(can_view_events(request.user))
     return render(request, "partners/event_list.html", {"events": selectors.event_list()})

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from core.forms import add_service_errors
 from core.security import require
@@ -34,6 +35,7 @@ PAGE_SIZE = 50
 
 
 @login_required
+@require_safe
 def site_ranking(request):
     """The sites ranked on the officer's weights, page by page, with the map of the page and
     the sensitivity of the order; the database ranks them, whatever their number."""
@@ -72,6 +74,7 @@ def site_ranking(request):
 
 
 @login_required
+@require_safe
 def site_detail(request, pk):
     site = selectors.site_get_for_user(request.user, pk)
     inputs = selectors.evaluation_inputs()

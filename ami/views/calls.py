@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import is_holder
 from ami import selectors, services
@@ -22,6 +23,7 @@ from core.forms import add_service_errors
 from core.security import require
 
 
+@require_safe
 def call_list(request):
     calls = list(selectors.call_list_public())
     now = timezone.now()

@@ -7,6 +7,7 @@ from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import is_officer
 from ami import selectors, services
@@ -84,6 +85,7 @@ def dossier_detail(request, pk):
 
 
 @login_required
+@require_safe
 def dossier_receipt(request, pk, number):
     dossier = selectors.dossier_get_for_user(request.user, pk)
     version = get_object_or_404(dossier.versions, number=number)
@@ -101,6 +103,7 @@ def dossier_receipt(request, pk, number):
 
 
 @login_required
+@require_safe
 def dossier_letter(request, pk):
     dossier = selectors.dossier_get_for_user(request.user, pk)
     try:
@@ -116,6 +119,7 @@ def dossier_letter(request, pk):
 
 
 @login_required
+@require_safe
 def attachment_download(request, pk, attachment_pk):
     dossier = selectors.dossier_get_for_user(request.user, pk)
     attachment = dossier.attachments.filter(pk=attachment_pk).first()
@@ -141,6 +145,7 @@ def attachment_download(request, pk, attachment_pk):
 
 
 @login_required
+@require_safe
 def version_zip(request, pk, number=None):
     """Exactly what a version froze, for its holders and the officers who may see it."""
     dossier = selectors.dossier_get_for_user(request.user, pk)

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from ami import selectors, services
 from ami.forms import (
@@ -63,6 +64,7 @@ def dossier_evaluate(request, pk):
 
 
 @login_required
+@require_safe
 def phase_ranking(request, phase_pk):
     require(can_list_dossiers(request.user))
     phase = get_object_or_404(Phase.objects.select_related("call"), pk=phase_pk)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import Organisation
 from accounts.permissions import can_invite_colleague, is_holder
@@ -32,6 +32,7 @@ from core.forms import add_service_errors
 
 
 @login_required
+@require_safe
 def my_dossiers(request):
     if not is_holder(request.user):
         raise PermissionDenied

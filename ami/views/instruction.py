@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from ami import exports, selectors, services
 from ami.forms import (
@@ -29,6 +29,7 @@ DOSSIER_PAGE_SIZE = 50
 
 
 @login_required
+@require_safe
 def dossier_list(request):
     require(can_list_dossiers(request.user))
     calls = list(Call.objects.prefetch_related("phases").order_by("position"))
