@@ -19,6 +19,7 @@ from ami.models import (
 )
 from ami.permissions import can_evaluate_dossier, can_instruct_dossier
 from ami.workflows import DOSSIER_WORKFLOW
+from core.arrival import arrived_at
 from core.drf import ID_PATTERN, GrowingListPagination
 
 
@@ -209,7 +210,9 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         dossier = self.get_object()
-        services.dossier_submit(actor=request.user, dossier_pk=dossier.pk)
+        services.dossier_submit(
+            actor=request.user, dossier_pk=dossier.pk, arrived_at=arrived_at(request)
+        )
         dossier.refresh_from_db()
         return Response(DossierSerializer(dossier).data)
 

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: when the request arrived is what a deadline is judged by (core/arrival.py).
+    "core.arrival.RequestArrivalMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -119,6 +121,8 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # reconnects instead of failing once per web worker.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A request whose connection broke (PostgreSQL restarting) answers 503 with this Retry-After.
+DATABASE_RETRY_AFTER_SECONDS = env.int("DATABASE_RETRY_AFTER_SECONDS", 5, minimum=1)
 
 REDIS_URL = env.url("REDIS_URL", None, schemes={"redis", "rediss"})
 if REDIS_URL:
@@ -133,6 +137,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A trusted front proxy's request-start stamp (nginx: X-Request-Start "t=${msec}"), believed
+# within REQUEST_START_MAX_WAIT_SECONDS before the application saw the request.
+REQUEST_START_HEADER = env.str("REQUEST_START_HEADER", "")
+REQUEST_START_MAX_WAIT_SECONDS = env.int("REQUEST_START_MAX_WAIT_SECONDS", 60, minimum=0)
 
 CACHE_RETRY_SECONDS = env.int("CACHE_RETRY_SECONDS", 5, minimum=1)
 

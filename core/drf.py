@@ -7,19 +7,30 @@ for every endpoint. ``PortalAutoSchema`` documents those answers on every
 operation so that clients (and schemathesis in CI) can rely on them.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import CursorPagination
+from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+from core.database import database_unavailable
 
 # Ids in API paths are numbers: anything else does not match and answers 404, never 500.
 ID_PATTERN = "[0-9]+"
 
 
 def api_exception_handler(exc, context):
+    if database_unavailable(exc):
+        # PostgreSQL restarting: retryable, said so (the page equivalent is core.views.server_error).
+        return Response(
+            {"detail": _("La base de données redémarre : réessayez dans quelques secondes.")},
+            status=503,
+            headers={"Retry-After": str(settings.DATABASE_RETRY_AFTER_SECONDS)},
+        )
     if isinstance(exc, DjangoValidationError):
         exc = ValidationError(detail=serializers.as_serializer_error(exc))
     return exception_handler(exc, context)

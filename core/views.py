@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core.audit import audit_event
+from core.database import database_unavailable
 from core.forms import DataFlagResolutionForm
 from core.models import DataFlag, ExportStatus, WorkerHeartbeat
 from core.permissions import can_resolve_data_flag, can_view_data_flags
@@ -71,6 +74,16 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this handler while it handles the exception: a broken database connection
+    # (PostgreSQL restarting) is a retryable 503, not a 500.
+    if database_unavailable(sys.exc_info()[1]):
+        response = _error(
+            request,
+            503,
+            _("La base de données redémarre : réessayez dans quelques secondes."),
+        )
+        response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
+        return response
     return _error(request, 500, _("Erreur du serveur."))
 
 

@@ -97,15 +97,19 @@ def file_sha256(attachment):
     return digest.hexdigest()
 
 
-def dossier_submit(*, actor, dossier_pk):
-    """Submit, to the second, before the deadline. Safe to call twice (double click, retry)."""
+def dossier_submit(*, actor, dossier_pk, arrived_at=None):
+    """Submit, to the second, before the deadline. Safe to call twice (double click, retry).
+
+    ``arrived_at`` is when the request reached the portal (``core.arrival``): the deadline is
+    judged by it, and the receipt states it, however long the request then waited for a
+    worker at the closing second."""
     with transaction.atomic():
         dossier = (
             Dossier.objects.select_for_update()
             .select_related("phase__call", "organisation")
             .get(pk=dossier_pk)
         )
-        now = timezone.now()
+        now = min(arrived_at or timezone.now(), timezone.now())
         latest = dossier.versions.order_by("-number").first()
         if dossier.status not in (DossierStatus.DRAFT, DossierStatus.RETURNED):
             if latest is not None and can_view_dossier(actor, dossier):

@@ -28,6 +28,7 @@ from ami.permissions import (
 )
 from ami.services import EDITABLE_FIELDS as EDITABLE
 from ami.steps import STEPS, neighbours, step_fixing, step_of
+from core.arrival import arrived_at
 from core.forms import add_service_errors
 
 
@@ -220,7 +221,9 @@ def _edit_url(dossier, step=None):
 def dossier_submit(request, pk):
     dossier = selectors.dossier_get_for_user(request.user, pk)
     try:
-        version = services.dossier_submit(actor=request.user, dossier_pk=dossier.pk)
+        version = services.dossier_submit(
+            actor=request.user, dossier_pk=dossier.pk, arrived_at=arrived_at(request)
+        )
     except ValidationError as error:
         problems = error.messages
         messages.error(

@@ -2,7 +2,28 @@
 // finished before any other form of the page is sent (add a line, attach a file, submit) and
 // sent with the browser's beacon when the page is left. Without JavaScript the
 // "Enregistrer le brouillon" button does the same.
+// While the database restarts the portal answers 503 with Retry-After: the autosave and the
+// submission are sent again after that delay (both are idempotent on the server).
 (() => {
+  const RETRIES = 6;
+  const wait = (response) => {
+    const seconds = parseInt((response && response.headers.get("Retry-After")) || "3", 10);
+    return new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(seconds, 1), 30) * 1000));
+  };
+  // fetch, sent again on 503 or a broken connection, at most RETRIES times.
+  const fetchRetrying = (url, options, onRetry, attempt = 0) =>
+    fetch(url, options).then(
+      (response) => {
+        if (response.status !== 503 || attempt >= RETRIES) return response;
+        if (onRetry) onRetry();
+        return wait(response).then(() => fetchRetrying(url, options, onRetry, attempt + 1));
+      },
+      (error) => {
+        if (attempt >= RETRIES) throw error;
+        if (onRetry) onRetry();
+        return wait(null).then(() => fetchRetrying(url, options, onRetry, attempt + 1));
+      }
+    );
   const form = document.getElementById("dossier-form");
   const status = document.getElementById("autosave-status");
   let dirty = false;
@@ -10,6 +31,10 @@
   let pending = null;
 
   const report = (message) => { if (status) status.textContent = message; };
+  const retrying = () => report(
+    (status && status.dataset.retryLabel) ||
+      "Le portail redémarre : nouvel essai dans quelques secondes, rien n'est perdu."
+  );
   const failed = () => report(
     (status && status.dataset.errorLabel) ||
       "Enregistrement automatique impossible : utilisez le bouton « Enregistrer le brouillon »."
@@ -21,12 +46,12 @@
     if (pending) return pending.then(() => (dirty ? save() : undefined));
     if (!dirty) return Promise.resolve();
     dirty = false;
-    pending = fetch(form.dataset.autosaveUrl, {
+    pending = fetchRetrying(form.dataset.autosaveUrl, {
       method: "POST",
       body: new FormData(form),
       credentials: "same-origin",
       headers: { "X-Requested-With": "fetch" },
-    })
+    }, retrying)
       .then((response) => response.json())
       .then((data) => {
         if (data.saved) {
@@ -71,9 +96,26 @@
   });
 
   // A double click must not send the submission twice (the server is idempotent anyway).
+  // The submission itself goes by fetch so that a 503 is sent again rather than shown; the
+  // page it ends on (the receipt, or the refusal with its reason) is then opened.
   document.querySelectorAll("form[data-once]").forEach((once) => {
-    once.addEventListener("submit", () => {
+    once.addEventListener("submit", (event) => {
       setTimeout(() => once.querySelectorAll("button").forEach((button) => { button.disabled = true; }), 0);
+      if (!window.fetch || event.defaultPrevented) return;
+      event.preventDefault();
+      fetchRetrying(once.action, {
+        method: "POST",
+        body: new FormData(once),
+        credentials: "same-origin",
+      }, retrying)
+        .then((response) => {
+          if (response.status === 503) throw new Error("unavailable");
+          window.location.assign(response.url);
+        })
+        .catch(() => {
+          report((status && status.dataset.errorLabel) || "");
+          once.querySelectorAll("button").forEach((button) => { button.disabled = false; });
+        });
     });
   });
 })();
