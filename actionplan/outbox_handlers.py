@@ -9,7 +9,8 @@ from actionplan.services import (
     report_dispatched,
     report_notify_committee,
 )
-from actionplan.tasks import generate_report
+from actionplan.services.plan import PARSE_IMPORT
+from actionplan.tasks import generate_report, parse_import
 from core.mail import absolute_url, in_french, send_email
 from core.outbox import outbox_handler
 from core.registry import COMPUTED_SOURCE_CHANGED
@@ -33,6 +34,12 @@ def render_report(*, report_pk):
     """Rendering takes seconds: a worker task of its own, with its own time limit."""
     if report_dispatched(report_pk=report_pk) is not None:
         generate_report.delay(report_pk)
+
+
+@outbox_handler(PARSE_IMPORT)
+def parse_import_file(*, batch_pk):
+    """Parsing a large file takes minutes: a worker task of its own, with its own time limit."""
+    parse_import.delay(batch_pk)
 
 
 @outbox_handler("actionplan.report_ready")

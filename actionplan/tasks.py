@@ -4,6 +4,7 @@ from celery import shared_task
 
 from actionplan.models import Indicator
 from actionplan.services import (
+    import_batch_parse,
     indicator_refresh_status,
     indicators_refresh_all,
     measurement_reminders_send,
@@ -79,3 +80,16 @@ def schedule_quarterly_report():
 @shared_task(acks_late=True, time_limit=60, soft_time_limit=50)
 def sweep_abandoned_reports():
     report_sweep_abandoned()
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=30,
+    max_retries=3,
+    time_limit=900,
+    soft_time_limit=840,
+)
+def parse_import(batch_pk):
+    """A large file of measurements, parsed off the request (minutes for 200 000 rows)."""
+    import_batch_parse(batch_pk=batch_pk)

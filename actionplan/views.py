@@ -35,6 +35,8 @@ from actionplan.permissions import (
     can_view_plan,
 )
 from core.audit import audit_event
+from core.forms import add_service_errors
+from core.imports import import_state_json
 from core.models import DataFlag
 from core.security import require
 
@@ -281,8 +283,14 @@ def import_upload(request):
     require(can_import_measurements(request.user))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = services.import_batch_create(actor=request.user, upload=form.cleaned_data["file"])
-        return redirect("actionplan:import_preview", pk=batch.pk)
+        try:
+            batch = services.import_batch_create(
+                actor=request.user, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("actionplan:import_preview", pk=batch.pk)
     return render(request, "actionplan/import_upload.html", {"form": form})
 
 
@@ -290,6 +298,8 @@ def import_upload(request):
 def import_preview(request, pk):
     require(can_import_measurements(request.user))
     batch = get_object_or_404(ImportBatch, pk=pk, uploaded_by=request.user)
+    if request.GET.get("format") == "json":  # the page follows a file a worker is parsing
+        return import_state_json(batch)
     if request.method == "POST":
         try:
             with transaction.atomic():

@@ -363,6 +363,10 @@ AUDIT_ACCESS_WINDOW_SECONDS = env.int("AUDIT_ACCESS_WINDOW_SECONDS", 3600, minim
 # Exports up to this many rows are streamed in the response; larger ones are written by a
 # worker and kept EXPORT_RETENTION_DAYS days (see core/exports.py).
 EXPORT_INLINE_MAX_ROWS = env.int("EXPORT_INLINE_MAX_ROWS", 5000, minimum=0)
+# Imports (core/imports.py): refused above IMPORT_MAX_BYTES before being read; parsed by a
+# worker past IMPORT_INLINE_MAX_ROWS rows (the page follows its progress).
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", 20_000_000, minimum=1)
+IMPORT_INLINE_MAX_ROWS = env.int("IMPORT_INLINE_MAX_ROWS", 2000, minimum=0)
 EXPORT_RETENTION_DAYS = env.int("EXPORT_RETENTION_DAYS", 7, minimum=1)
 AMI_MAX_FILE_BYTES = env.int("AMI_MAX_FILE_BYTES", 10 * 1024 * 1024, minimum=1)
 AMI_MAX_DOSSIER_BYTES = env.int("AMI_MAX_DOSSIER_BYTES", 50 * 1024 * 1024, minimum=1)

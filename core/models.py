@@ -100,6 +100,16 @@ class OutboxMessage(models.Model):
         return f"{self.kind} #{self.pk}"
 
 
+class ImportState(models.TextChoices):
+    """The states of every tabular import (core/imports.py), whichever app's batch it is."""
+
+    QUEUED = "queued", _("Analyse en attente")
+    PARSING = "parsing", _("Analyse en cours")
+    PREVIEW = "preview", _("À confirmer")
+    REJECTED = "rejected", _("Refusé")
+    IMPORTED = "imported", _("Importé")
+
+
 class ExportStatus(models.TextChoices):
     QUEUED = "queued", _("en attente")
     RUNNING = "running", _("en préparation")

@@ -5,14 +5,12 @@ Expected columns: ``echantillon``, ``element``, ``valeur``, ``unite``; optional:
 Nothing is saved here: the rows are returned for a preview, and saved only on confirmation.
 """
 
-import csv
-import io
-import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from core.imports import ParseResult, decimal_from_text, missing_columns, read_table
+from core.imports import line_error as _error
 from sites.models import Element
 
 REQUIRED = ["echantillon", "element", "valeur", "unite"]
@@ -25,85 +23,18 @@ NO = {"", "non", "n", "no", "0", "faux", "false"}
 ELEMENTS = {code.lower(): code for code in Element.values}
 
 
-@dataclass
-class ParseResult:
-    rows: list
-    errors: list
-
-    @property
-    def ok(self):
-        return not self.errors and bool(self.rows)
-
-
-def _error(line, column, message):
-    return {"line": line, "column": column, "message": str(message)}
-
-
-def _decimal(raw):
-    cleaned = raw.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
-
-
-def _read(upload):
-    import pandas as pd  # heavy: loaded when a file comes in
-
-    name = upload.name.lower()
-    upload.seek(0)
-    content = upload.read()
-    if name.endswith(".xlsx"):
-        try:
-            return pd.read_excel(io.BytesIO(content), dtype=str, keep_default_na=False)
-        except Exception as error:  # openpyxl raises many types for a broken file
-            raise ValueError(
-                _("Le fichier XLSX ne peut pas être lu : %(e)s") % {"e": error}
-            ) from error
-    if not name.endswith(".csv"):
-        raise ValueError(_("Le fichier doit être au format CSV ou XLSX."))
-    if b"\x00" in content[:65536]:
-        raise ValueError(_("Ce fichier n'est pas un texte CSV (son contenu est binaire)."))
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValueError(_("Ce fichier n'est pas un texte CSV (son contenu est binaire)."))
-    try:
-        separator = csv.Sniffer().sniff(text.splitlines()[0] if text else "", ";,\t").delimiter
-    except csv.Error:
-        separator = ";"
-    try:
-        return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as error:
-        line = re.search(r"line (\d+)", str(error))
-        raise ValueError(
-            _("Ligne %(line)s : le nombre de colonnes ne correspond pas à l'en-tête.")
-            % {"line": line.group(1) if line else "?"}
-        ) from error
-    except pd.errors.EmptyDataError as error:
-        raise ValueError(_("Le fichier est vide.")) from error
-
-
 def parse_lab_file(upload, *, samples, existing):
     """``samples`` maps the campaign's sample codes to their ids; ``existing`` is the set of
     (sample id, element) already measured. Returns the rows to save or every error."""
     from sites.valuation import to_mg_kg
 
     try:
-        frame = _read(upload)
+        frame = read_table(upload)
     except ValueError as error:
         return ParseResult([], [_error(None, None, error)])
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    missing = [c for c in REQUIRED if c not in frame.columns]
+    missing = missing_columns(frame, REQUIRED)
     if missing:
-        return ParseResult(
-            [], [_error(1, c, _("Colonne obligatoire absente de l'en-tête.")) for c in missing]
-        )
+        return ParseResult([], missing)
     if len(frame) > MAX_ROWS:
         return ParseResult([], [_error(None, None, _("Au plus %(n)s lignes.") % {"n": MAX_ROWS})])
     rows, errors, seen = [], [], set()
@@ -128,7 +59,7 @@ def parse_lab_file(upload, *, samples, existing):
             )
         raw_value = values["valeur"]
         below = raw_value.startswith("<")
-        value = _decimal(raw_value.lstrip("<"))
+        value = decimal_from_text(raw_value.lstrip("<"))
         if value is None:
             row_errors.append(
                 _error(line, "valeur", _("« %(raw)s » n'est pas un nombre.") % {"raw": raw_value})
@@ -137,7 +68,7 @@ def parse_lab_file(upload, *, samples, existing):
             row_errors.append(_error(line, "valeur", _("Une teneur ne peut pas être négative.")))
         limit = None
         if values["limite_detection"]:
-            limit = _decimal(values["limite_detection"])
+            limit = decimal_from_text(values["limite_detection"])
             if limit is None or limit <= 0:
                 row_errors.append(
                     _error(

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import AuditedManager, audited
-from core.models import SourcedModel
+from core.models import ImportState, SourcedModel
 from core.territories import Departement
 
 
@@ -450,19 +450,17 @@ class LabImport(models.Model):
     """A laboratory file, kept as uploaded; nothing is saved before an officer confirms a
     file that is valid as a whole."""
 
-    class State(models.TextChoices):
-        PREVIEW = "preview", _("À confirmer")
-        REJECTED = "rejected", _("Refusé")
-        IMPORTED = "imported", _("Importé")
+    State = ImportState  # the states every import goes through (core/imports.py)
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="imports")
-    file = models.FileField(upload_to="sites/lab/%Y/")
+    # Kept while the file waits for its parse or its confirmation; never for a rejected file.
+    file = models.FileField(upload_to="sites/lab/%Y/", blank=True)
     original_name = models.CharField(max_length=255)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    state = models.CharField(max_length=10, choices=State)
+    state = models.CharField(max_length=10, choices=ImportState)
     rows = models.JSONField(default=list)
     errors = models.JSONField(default=list)
     imported_count = models.PositiveIntegerField(default=0)

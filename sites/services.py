@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import acting_as
 from core.files import validate_document
+from core.imports import import_parse_stored, import_receive, named_file
 from core.outbox import outbox_enqueue
 from core.registry import computed_source_changed
 from core.versioned_cache import dataset_changed
@@ -39,6 +40,9 @@ def _save(actor, obj):
     with acting_as(actor):
         obj.save()
     return obj
+
+
+PARSE_LAB_IMPORT = "sites.parse_lab_import"
 
 
 def estimate_refresh_later(site):
@@ -138,27 +142,36 @@ def zone_save(*, actor, site, zone=None, **fields):
 
 @transaction.atomic
 def lab_import_create(*, actor, campaign, upload):
-    """Keep the file and what it contains; nothing is imported before confirmation."""
+    """Receive a laboratory file: previewed at once when small, parsed by a worker when large
+    (core.imports); nothing is imported before confirmation."""
+    _require(actor)
+    return import_receive(
+        batch=LabImport(campaign=campaign, uploaded_by=actor),
+        upload=upload,
+        parse=lambda file: _parse_lab_file(campaign, file),
+        parse_kind=PARSE_LAB_IMPORT,
+    )
+
+
+def lab_import_parse(*, batch_pk):
+    """A worker parses a large laboratory file against its campaign's samples."""
+    return import_parse_stored(
+        model=LabImport,
+        batch_pk=batch_pk,
+        parse=lambda batch, file: _parse_lab_file(
+            batch.campaign, named_file(file, batch.original_name)
+        ),
+    )
+
+
+def _parse_lab_file(campaign, upload):
     from sites.lab_import import parse_lab_file  # pandas: loaded when a file comes in
 
-    _require(actor)
     samples = dict(campaign.samples.values_list("code", "pk"))
     existing = set(
         LabResult.objects.filter(sample__campaign=campaign).values_list("sample_id", "element")
     )
-    result = parse_lab_file(upload, samples=samples, existing=existing)
-    upload.seek(0)
-    batch = LabImport(
-        campaign=campaign,
-        file=upload,
-        original_name=upload.name[:255],
-        uploaded_by=actor,
-        rows=result.rows,
-        errors=result.errors,
-        state=LabImport.State.PREVIEW if result.ok else LabImport.State.REJECTED,
-    )
-    batch.save()
-    return batch
+    return parse_lab_file(upload, samples=samples, existing=existing)
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.forms import add_service_errors
+from core.imports import import_state_json
 from core.security import require
 from sites import selectors, services
 from sites.forms import (
@@ -226,10 +227,14 @@ def lab_upload(request, campaign_pk):
     require(can_manage_sites(request.user))
     form = LabUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = services.lab_import_create(
-            actor=request.user, campaign=campaign, upload=form.cleaned_data["file"]
-        )
-        return redirect("sites:lab_preview", import_pk=batch.pk)
+        try:
+            batch = services.lab_import_create(
+                actor=request.user, campaign=campaign, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("sites:lab_preview", import_pk=batch.pk)
     return render(
         request, "sites/form.html", {"form": form, "title": _("Résultats de laboratoire")}
     )
@@ -241,6 +246,8 @@ def lab_preview(request, import_pk):
     batch = get_object_or_404(
         LabImport.objects.select_related("campaign__site"), pk=import_pk, uploaded_by=request.user
     )
+    if request.GET.get("format") == "json":  # the page follows a file a worker is parsing
+        return import_state_json(batch)
     if request.method == "POST":
         try:
             services.lab_import_confirm(actor=request.user, batch=batch)

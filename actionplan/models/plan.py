@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import AuditContextMixin, AuditedManager, audited
-from core.models import SourcedModel
+from core.models import ImportState, SourcedModel
 from core.territories import Departement
 
 
@@ -443,18 +443,16 @@ class GovernanceBody(SourcedModel):
 class ImportBatch(models.Model):
     """An uploaded file of measurements, kept from preview to import so nothing is lost."""
 
-    class State(models.TextChoices):
-        PREVIEW = "preview", _("Aperçu")
-        IMPORTED = "imported", _("Importé")
-        REJECTED = "rejected", _("Refusé")
+    State = ImportState  # the states every import goes through (core/imports.py)
 
-    file = models.FileField(upload_to="imports/%Y/")
+    # Kept while the file waits for its parse or its confirmation; never for a rejected file.
+    file = models.FileField(upload_to="imports/%Y/", blank=True)
     original_name = models.CharField(max_length=255)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    state = models.CharField(max_length=10, choices=State, default=State.PREVIEW)
+    state = models.CharField(max_length=10, choices=ImportState, default=ImportState.PREVIEW)
     rows = models.JSONField(default=list, blank=True)
     errors = models.JSONField(default=list, blank=True)
     imported_count = models.PositiveIntegerField(default=0)

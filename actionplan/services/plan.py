@@ -40,6 +40,8 @@ from actionplan.selectors import (
 from actionplan.validation import measurement_errors
 from core.audit import acting_as
 from core.files import validate_document
+from core.imports import import_parse_stored, import_receive
+from core.imports import named_file as _named
 from core.models import DataFlag
 from core.outbox import outbox_enqueue
 from core.registry import computed_sources
@@ -333,23 +335,31 @@ def funding_commitment_create(*, actor, source, action, amount, date: date, labe
 
 @transaction.atomic
 def import_batch_create(*, actor, upload):
-    """Keep the uploaded file and what it contains; nothing is imported before confirmation."""
+    """Receive a file of measurements: previewed at once when small, parsed by a worker when
+    large (core.imports); nothing is imported before confirmation."""
     from actionplan.imports import parse_measurements  # pandas: loaded when a file comes in
 
     if not can_import_measurements(actor):
         raise PermissionDenied
-    result = parse_measurements(upload, user=actor)
-    upload.seek(0)
-    batch = ImportBatch(
-        file=upload,
-        original_name=upload.name[:255],
-        uploaded_by=actor,
-        rows=result.rows,
-        errors=result.errors,
-        state=ImportBatch.State.PREVIEW if result.ok else ImportBatch.State.REJECTED,
+    return import_receive(
+        batch=ImportBatch(uploaded_by=actor),
+        upload=upload,
+        parse=lambda file: parse_measurements(file, user=actor),
+        parse_kind=PARSE_IMPORT,
     )
-    batch.save()
-    return batch
+
+
+def import_batch_parse(*, batch_pk):
+    """A worker parses a large file, as the uploader may import it."""
+    from actionplan.imports import parse_measurements  # pandas: loaded when a file comes in
+
+    return import_parse_stored(
+        model=ImportBatch,
+        batch_pk=batch_pk,
+        parse=lambda batch, file: parse_measurements(
+            _named(file, batch.original_name), user=batch.uploaded_by
+        ),
+    )
 
 
 @transaction.atomic
@@ -378,6 +388,7 @@ def import_batch_confirm(*, actor, batch):
     return batch
 
 
+PARSE_IMPORT = "actionplan.parse_import"
 _PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
 REMIND_DAYS_BEFORE = 7
 

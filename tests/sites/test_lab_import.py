@@ -99,3 +99,18 @@ def test_a_grade_of_exactly_the_whole_sample_is_accepted(client_for, officer, ca
         "echantillon;element;valeur;unite\nS01;Zn;100;%\nS02;Zn;1000000;mg/kg\n",
     )
     assert "2 résultats valides" in preview.content.decode()
+
+
+def test_a_large_laboratory_file_is_parsed_by_a_worker_then_previewed(
+    client_for, officer, campaign, samples, settings, run_outbox
+):
+    settings.IMPORT_INLINE_MAX_ROWS = 2
+    client = client_for(officer)
+    page = _upload(client, campaign, GOOD).content.decode()
+    batch = LabImport.objects.get()
+    assert batch.state == LabImport.State.QUEUED and "analysé en arrière-plan" in page
+    run_outbox()
+    preview = client.get(reverse("sites:lab_preview", args=[batch.pk])).content.decode()
+    assert "3 résultats valides" in preview
+    client.post(reverse("sites:lab_preview", args=[batch.pk]))
+    assert LabResult.objects.count() == 3
