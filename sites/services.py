@@ -1,12 +1,15 @@
 """Writes on the register of brownfields. Each checks who may, validates, then saves; what
 is derived (zone grades, the site's estimate) is rebuilt afterwards through the outbox."""
 
+import hashlib
+import json
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import acting_as
+from core.audit import acting_as, audit_event
 from core.files import validate_document
 from core.imports import import_parse_stored, import_receive, named_file
 from core.outbox import outbox_enqueue
@@ -205,6 +208,17 @@ def lab_import_confirm(*, actor, batch):
     batch.state = LabImport.State.IMPORTED
     batch.imported_count = len(results)
     batch.save(update_fields=["state", "imported_count"])
+    # The results are written in bulk: the trail records the import itself, who confirmed it,
+    # when, and a digest of exactly the rows written, so that any result can be traced.
+    digest = hashlib.sha256(
+        json.dumps(batch.rows, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    audit_event(
+        actor=actor,
+        obj=batch,
+        event="sites.lab_import_confirmed",
+        reason=f"{len(results)} résultats ; SHA-256 des lignes : {digest}",
+    )
     estimate_refresh_later(batch.campaign.site)
     return batch
 
@@ -217,7 +231,11 @@ def price_record(*, actor, element, price_per_t, dated, source_wording="", is_de
     price = _save(
         actor,
         MetalPrice(
-            element=element, price_per_t=price_per_t, dated=dated, source_wording=source_wording
+            element=element,
+            price_per_t=price_per_t,
+            dated=dated,
+            source_wording=source_wording,
+            is_demo=is_demo,
         ),
     )
     valuations_refresh_later()

@@ -1,10 +1,14 @@
 """Laboratory files: checked as a whole, errors named by line and column, nothing saved
 unless the whole file is valid; then the site's estimate follows."""
 
+import hashlib
+import json
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.audit import audit_trail_for
 from sites.models import LabImport, LabResult, SiteEstimate
 
 GOOD = (
@@ -114,3 +118,18 @@ def test_a_large_laboratory_file_is_parsed_by_a_worker_then_previewed(
     assert "3 résultats valides" in preview
     client.post(reverse("sites:lab_preview", args=[batch.pk]))
     assert LabResult.objects.count() == 3
+
+
+def test_a_confirmed_import_is_in_the_audit_trail_with_who_when_and_a_digest_of_its_rows(
+    client_for, officer, campaign, samples
+):
+    client = client_for(officer)
+    _upload(client, campaign, GOOD)
+    batch = LabImport.objects.get()
+    client.post(reverse("sites:lab_preview", args=[batch.pk]))
+    entry = audit_trail_for(batch).get(additional_data__event="sites.lab_import_confirmed")
+    digest = hashlib.sha256(
+        json.dumps(batch.rows, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    assert entry.actor == officer
+    assert entry.additional_data["reason"] == f"3 résultats ; SHA-256 des lignes : {digest}"
