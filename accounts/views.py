@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from accounts import services
+from accounts.authentication import token_expires_at
 from accounts.forms import InviteForm, SignInForm, SignUpForm, TokenForm
 from accounts.models import Organisation
 from accounts.permissions import can_invite_colleague, can_view_organisations
@@ -200,5 +201,20 @@ def api_token(request):
             messages.success(request, _("Votre jeton d'accès à l'API est révoqué."))
             return redirect("accounts:api_token")
         token = services.api_token_issue(actor=request.user)
-    has_token = token is not None or Token.objects.filter(user=request.user).exists()
-    return render(request, "accounts/api_token.html", {"token": token, "has_token": has_token})
+    current = token or Token.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "accounts/api_token.html",
+        {
+            "token": token,
+            "has_token": current is not None,
+            "expires_at": token_expires_at(current) if current else None,
+            "rate_count": settings.API_TOKEN_RATE.split("/")[0],
+            "rate_period": {
+                "second": _("seconde"),
+                "minute": _("minute"),
+                "hour": _("heure"),
+                "day": _("jour"),
+            }[settings.API_TOKEN_RATE.split("/")[1]],
+        },
+    )

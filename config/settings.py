@@ -5,6 +5,7 @@ Celery tasks executed eagerly, so that one command gives a living portal.
 Production sets DATABASE_URL, REDIS_URL, SECRET_KEY and DEBUG=false.
 """
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -226,6 +228,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# Signed out after this long without a request (accounts.middleware.IdleTimeoutMiddleware):
+# officers and administrators sooner, since they reach every dossier.
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", 2 * 60 * 60, minimum=60)
+SESSION_IDLE_SECONDS_OFFICERS = env.int("SESSION_IDLE_SECONDS_OFFICERS", 30 * 60, minimum=60)
+API_TOKEN_LIFETIME_DAYS = env.int("API_TOKEN_LIFETIME_DAYS", 90, minimum=1)
+API_TOKEN_RATE = env.str("API_TOKEN_RATE", "120/minute")
+if not re.fullmatch(r"[1-9][0-9]*/(second|minute|hour|day)", API_TOKEN_RATE):
+    raise ImproperlyConfigured(
+        "API_TOKEN_RATE: requests per second, minute, hour or day, e.g. 120/minute."
+    )
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -270,8 +282,9 @@ CONTENT_SECURITY_POLICY = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.ExpiringTokenAuthentication",
     ],
+    "DEFAULT_THROTTLE_CLASSES": ["accounts.authentication.TokenRateThrottle"],
     "DEFAULT_PERMISSION_CLASSES": ["accounts.api_permissions.SignedInWithTwoFactor"],
     "EXCEPTION_HANDLER": "core.drf.api_exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
