@@ -46,6 +46,18 @@ class TokenForm(forms.Form):
         return token
 
 
+class RecoveryCodeForm(forms.Form):
+    recovery_code = forms.CharField(
+        label=_("Code de secours"),
+        help_text=_("Un des dix codes notés lors de l'activation ; chacun ne sert qu'une fois."),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+
+    def clean_recovery_code(self):
+        return self.cleaned_data["recovery_code"].strip().lower().replace(" ", "").replace("-", "")
+
+
 class IdentifierField(forms.CharField):
     """SIRET, SIREN or RNA as people type them (« 528 827 264 000 29 », dots, dashes):
     room for the spaces in the box, normalised before the model checks the key."""

@@ -1,11 +1,14 @@
 """E-mails that follow a change to accounts, sent from the outbox."""
 
+from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Invitation, User
+from accounts.services import totp_enrolment_token
 from core.mail import absolute_url, in_french, send_email
 from core.outbox import outbox_handler
 
@@ -54,5 +57,28 @@ def send_invitation(*, invitation_pk):
                 "inviter": invitation.invited_by.full_name,
                 "organisation": invitation.organisation.name,
                 "link": link,
+            },
+        )
+
+
+@outbox_handler("accounts.totp_enrolment")
+def send_totp_enrolment_link(*, device_pk):
+    device = TOTPDevice.objects.select_related("user").filter(pk=device_pk, confirmed=False).first()
+    if device is None:
+        return  # replaced by a newer link, or already used
+    minutes = settings.TOTP_ENROLMENT_LINK_SECONDS // 60
+    with in_french():
+        send_email(
+            to=[device.user.email],
+            subject=_("Activez la double authentification sur le portail industrie circulaire"),
+            body=_(
+                "Bonjour,\n\nPour associer votre application d'authentification à votre compte, "
+                "ouvrez ce lien (valable %(minutes)s minutes, une seule fois), connecté à votre "
+                "compte :\n%(link)s\n\nSi vous n'avez rien demandé, ne cliquez pas et prévenez "
+                "l'administrateur du portail : quelqu'un connaît votre mot de passe.\n"
+            )
+            % {
+                "minutes": minutes,
+                "link": absolute_url("two_factor_enrol", token=totp_enrolment_token(device)),
             },
         )

@@ -4,10 +4,14 @@
 the demo data, ``createsuperuser`` and the admin site all call it.
 """
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.identifiers import validate_identifier
 from accounts.models import Invitation, Membership, Organisation, Role, User
@@ -164,3 +168,58 @@ def api_token_revoke(*, actor):
     if deleted:
         audit_event(actor=actor, obj=actor, event="api_token_revoked")
     return bool(deleted)
+
+
+ENROLMENT_SALT = "accounts.totp-enrolment"
+RECOVERY_CODES = 10
+
+
+@transaction.atomic
+def totp_enrolment_start(*, user):
+    """An officer's first authenticator is enrolled from a link sent to their own address, so
+    that a stolen password alone cannot enrol the attacker's phone. A new request replaces an
+    unused earlier link."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=user, name="TOTP", confirmed=False)
+    audit_event(actor=user, obj=user, event="accounts.totp_enrolment_link_sent")
+    outbox_enqueue("accounts.totp_enrolment", device_pk=device.pk)
+    return device
+
+
+def totp_enrolment_token(device):
+    return signing.dumps({"u": device.user_id, "d": device.pk}, salt=ENROLMENT_SALT)
+
+
+def totp_enrolment_device(*, user, token):
+    """The device an enrolment link opens for ``user``, or None (forged, expired, another
+    person's, already used)."""
+    try:
+        data = signing.loads(
+            token, salt=ENROLMENT_SALT, max_age=settings.TOTP_ENROLMENT_LINK_SECONDS
+        )
+    except signing.BadSignature:
+        return None
+    if data.get("u") != user.pk:
+        return None
+    return TOTPDevice.objects.filter(pk=data.get("d"), user=user, confirmed=False).first()
+
+
+@transaction.atomic
+def totp_enrolment_confirm(*, user, device):
+    """The first code was right: the device is the officer's, with fresh recovery codes
+    (returned once, to be shown once)."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_event(actor=user, obj=user, event="accounts.totp_enrolled")
+    return recovery_codes_issue(user=user)
+
+
+@transaction.atomic
+def recovery_codes_issue(*, user):
+    """Ten single-use codes for the day the phone is lost; earlier codes stop working."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name="Codes de secours", confirmed=True)
+    codes = [StaticToken.random_token() for _code in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    audit_event(actor=user, obj=user, event="accounts.recovery_codes_issued")
+    return codes

@@ -8,6 +8,8 @@ app_name = "accounts"
 urlpatterns = [
     path("inscription/", views.sign_up, name="sign_up"),
     path("jeton-api/", views.api_token, name="api_token"),
+    # Outside the second-factor pages: only a session past the second factor reaches it.
+    path("codes-de-secours/", views.recovery_codes, name="recovery_codes"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<int:organisation_pk>/inviter/", views.invite, name="invite"),
@@ -19,6 +21,11 @@ sign_in_urlpatterns = [
     path("connexion/", views.SignInView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("double-authentification/", views.two_factor, name="two_factor"),
+    path(
+        "double-authentification/activation/<str:token>/",
+        views.two_factor_enrol,
+        name="two_factor_enrol",
+    ),
     path("mot-de-passe/oubli/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "mot-de-passe/oubli/envoye/",

@@ -11,17 +11,19 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from accounts import services
 from accounts.authentication import token_expires_at
-from accounts.forms import InviteForm, SignInForm, SignUpForm, TokenForm
+from accounts.forms import InviteForm, RecoveryCodeForm, SignInForm, SignUpForm, TokenForm
 from accounts.models import Organisation
 from accounts.permissions import can_invite_colleague, can_view_organisations
 from accounts.selectors import organisation_get_for_user, organisation_list_for_user
@@ -131,43 +133,151 @@ def _safe_next(request, default="home"):
     return default
 
 
+ENROLMENT_SESSION_KEY = "totp_enrolment_device"
+
+
 @login_required
 def two_factor(request):
-    """Enrol a TOTP device on first use, then ask for a code at each sign-in."""
+    """The second factor: a TOTP code (or a recovery code) at each sign-in. The first
+    authenticator is enrolled only from a link sent to the officer's own address."""
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
-    enrolling = device is None
-    if enrolling:
-        device, _created = TOTPDevice.objects.get_or_create(
-            user=request.user, confirmed=False, defaults={"name": "TOTP"}
-        )
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        allowed, _throttle = device.verify_is_allowed()
-        if not allowed:
-            form.add_error(
-                "token",
-                _("Trop d'essais rapprochés : patientez quelques secondes avant de réessayer."),
-            )
-        elif device.verify_token(form.cleaned_data["token"]):
-            if enrolling:
-                device.confirmed = True
-                device.save()
+    if device is None:
+        return _enrol(request)
+    form = TokenForm(request.POST if "token" in request.POST else None)
+    recovery_form = RecoveryCodeForm(request.POST if "recovery_code" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        verified = _verify(device, form, "token", form.cleaned_data["token"])
+        if verified:
             otp_login(request, device)
             return redirect(_safe_next(request))
-        else:
-            form.add_error(
-                "token", _("Ce code n'est pas valable. Saisissez le code affiché à l'instant.")
+    if recovery_form.is_bound and recovery_form.is_valid():
+        static = StaticDevice.objects.filter(user=request.user, confirmed=True).first()
+        code = recovery_form.cleaned_data["recovery_code"]
+        if static is not None and _verify(static, recovery_form, "recovery_code", code):
+            otp_login(request, static)
+            left = static.token_set.count()
+            messages.warning(
+                request,
+                ngettext(
+                    "Code de secours accepté. Il vous en reste %(n)d : régénérez-les depuis "
+                    "« Codes de secours » dès que possible.",
+                    "Code de secours accepté. Il vous en reste %(n)d : régénérez-les depuis "
+                    "« Codes de secours » dès que possible.",
+                    left,
+                )
+                % {"n": left},
             )
-    context = {"form": form, "enrolling": enrolling, "next": _safe_next(request, "")}
-    if enrolling:
-        image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
-        buffer = BytesIO()
-        image.save(buffer)
-        context["qr_data_uri"] = (
-            "data:image/svg+xml;base64," + b64encode(buffer.getvalue()).decode()
+            return redirect(_safe_next(request))
+        if static is None:
+            recovery_form.add_error("recovery_code", _("Ce code de secours n'est pas valable."))
+    return render(
+        request,
+        "registration/two_factor.html",
+        {"form": form, "recovery_form": recovery_form, "next": _safe_next(request, "")},
+    )
+
+
+def _verify(device, form, field, code):
+    allowed, _throttle = device.verify_is_allowed()
+    if not allowed:
+        form.add_error(
+            field, _("Trop d'essais rapprochés : patientez quelques secondes avant de réessayer.")
         )
-        context["secret"] = b32encode(device.bin_key).decode()
-    return render(request, "registration/two_factor.html", context)
+        return False
+    if device.verify_token(code):
+        return True
+    form.add_error(
+        field,
+        _("Ce code n'est pas valable. Saisissez le code affiché à l'instant.")
+        if field == "token"
+        else _("Ce code de secours n'est pas valable."),
+    )
+    return False
+
+
+def _enrol(request):
+    """Enrolment: the link e-mailed to the officer opened this session's device; without it,
+    the page offers to send the link."""
+    device = TOTPDevice.objects.filter(
+        user=request.user, confirmed=False, pk=request.session.get(ENROLMENT_SESSION_KEY)
+    ).first()
+    if device is None:
+        if request.method == "POST" and request.POST.get("action") == "send_link":
+            services.totp_enrolment_start(user=request.user)
+            messages.success(
+                request,
+                _("Lien envoyé à %(email)s : ouvrez-le depuis ce navigateur.")
+                % {"email": request.user.email},
+            )
+            return redirect(f"{reverse('two_factor')}?next={_safe_next(request, '')}")
+        return render(
+            request,
+            "registration/two_factor_link.html",
+            {
+                "next": _safe_next(request, ""),
+                "minutes": settings.TOTP_ENROLMENT_LINK_SECONDS // 60,
+            },
+        )
+    form = TokenForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _verify(device, form, "token", form.cleaned_data["token"])
+    ):
+        codes = services.totp_enrolment_confirm(user=request.user, device=device)
+        request.session.pop(ENROLMENT_SESSION_KEY, None)
+        otp_login(request, device)
+        return render(
+            request,
+            "registration/recovery_codes.html",
+            {"codes": codes, "next": _safe_next(request, "")},
+        )
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    buffer = BytesIO()
+    image.save(buffer)
+    return render(
+        request,
+        "registration/two_factor.html",
+        {
+            "form": form,
+            "enrolling": True,
+            "next": _safe_next(request, ""),
+            "qr_data_uri": "data:image/svg+xml;base64," + b64encode(buffer.getvalue()).decode(),
+            "secret": b32encode(device.bin_key).decode(),
+        },
+    )
+
+
+@login_required
+@require_safe
+def two_factor_enrol(request, token):
+    """The link of the enrolment e-mail: valid once, for its addressee, for an hour."""
+    device = services.totp_enrolment_device(user=request.user, token=token)
+    if device is None:
+        messages.error(
+            request,
+            _(
+                "Ce lien d'activation n'est plus valable (expiré, déjà utilisé ou destiné à un "
+                "autre compte) : demandez-en un nouveau."
+            ),
+        )
+        return redirect("two_factor")
+    request.session[ENROLMENT_SESSION_KEY] = device.pk
+    return redirect("two_factor")
+
+
+@login_required
+def recovery_codes(request):
+    """See how many recovery codes are left, and replace them (shown once)."""
+    static = StaticDevice.objects.filter(user=request.user, confirmed=True).first()
+    if request.method == "POST":
+        codes = services.recovery_codes_issue(user=request.user)
+        return render(request, "registration/recovery_codes.html", {"codes": codes, "next": ""})
+    return render(
+        request,
+        "registration/recovery_codes_status.html",
+        {"left": static.token_set.count() if static else 0},
+    )
 
 
 @login_required

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "core",
     "accounts",
@@ -173,6 +174,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 # Officers and administrators must use TOTP in production; the embedded demo
 # relaxes this so that a newcomer can sign in at once (the sign-in page says so).
 REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", not LOCAL)
+# The first authenticator is enrolled from a link e-mailed to the officer, valid this long.
+TOTP_ENROLMENT_LINK_SECONDS = env.int("TOTP_ENROLMENT_LINK_SECONDS", 60 * 60, minimum=60)
 OTP_TOTP_ISSUER = "Région Hauts-de-France — industrie circulaire"
 
 # Login throttling: a cool-off, never an indefinite lock-out.

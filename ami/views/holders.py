@@ -30,6 +30,7 @@ from ami.services import EDITABLE_FIELDS as EDITABLE
 from ami.steps import STEPS, neighbours, step_fixing, step_of
 from core.arrival import arrived_at
 from core.forms import add_service_errors
+from core.http import redirect_after_post
 
 
 @login_required
@@ -230,10 +231,11 @@ def dossier_submit(request, pk):
             request,
             _("Le dossier n'a pas été déposé : %(problems)s") % {"problems": " ".join(problems)},
         )
-        return redirect(
+        return redirect_after_post(
+            request,
             _edit_url(dossier, STEPS[-1])
             if can_edit_dossier(request.user, dossier)
-            else "ami:my_dossiers"
+            else "ami:my_dossiers",
         )
     messages.success(
         request,
@@ -242,4 +244,4 @@ def dossier_submit(request, pk):
         )
         % {"when": timezone.localtime(version.submitted_at).strftime("%d/%m/%Y à %H:%M:%S")},
     )
-    return redirect("ami:dossier_detail", pk=dossier.pk)
+    return redirect_after_post(request, "ami:dossier_detail", pk=dossier.pk)

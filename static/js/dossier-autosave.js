@@ -107,10 +107,16 @@
         method: "POST",
         body: new FormData(once),
         credentials: "same-origin",
+        headers: { "X-Requested-With": "fetch" },
       }, retrying)
-        .then((response) => {
+        .then(async (response) => {
           if (response.status === 503) throw new Error("unavailable");
-          window.location.assign(response.url);
+          if ((response.headers.get("Content-Type") || "").includes("application/json")) {
+            const data = await response.json();
+            if (data.location) { window.location.assign(data.location); return; }
+          }
+          // Anything else: let the browser show the server's own answer.
+          HTMLFormElement.prototype.submit.call(once);
         })
         .catch(() => {
           report((status && status.dataset.errorLabel) || "");

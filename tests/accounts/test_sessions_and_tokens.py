@@ -31,9 +31,7 @@ def test_an_officer_left_idle_past_the_limit_is_signed_out_and_told_why(
     assert not response.wsgi_request.user.is_authenticated
 
 
-def test_a_holder_has_a_longer_idle_limit_than_an_officer(
-    client, holder_a, settings, time_machine
-):
+def test_a_holder_has_a_longer_idle_limit_than_an_officer(client, holder_a, settings, time_machine):
     settings.SESSION_IDLE_SECONDS = 2 * 60 * 60
     settings.SESSION_IDLE_SECONDS_OFFICERS = 30 * 60
     time_machine.move_to(timezone.now(), tick=False)

@@ -1,6 +1,8 @@
 import html
 import logging
 import re
+from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -9,6 +11,7 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.services import recovery_codes_issue
 from tests.conftest import PASSWORD
 
 
@@ -167,25 +170,95 @@ def test_a_forgotten_password_is_reset_through_an_emailed_link(client, holder_a)
     assert holder_a.check_password(new_password)
 
 
-def test_officers_must_enrol_and_enter_a_totp_code_when_two_factor_is_required(
-    client, officer, settings, time_machine
+def _code(device):
+    return (
+        f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+    )
+
+
+def _enrolment_link(client, officer, run_outbox):
+    client.post(reverse("two_factor"), {"action": "send_link"})
+    run_outbox()
+    (message,) = [m for m in mail.outbox if "double authentification" in m.subject]
+    assert message.to == [officer.email]
+    return urlsplit(re.search(r"https?://\S+/activation/\S+/", message.body).group(0)).path
+
+
+def test_an_officer_enrols_from_the_link_sent_to_their_address_and_gets_recovery_codes(
+    client, officer, settings, time_machine, run_outbox
 ):
     settings.REQUIRE_TWO_FACTOR = True
     time_machine.move_to(timezone.now(), tick=True)
     client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
     blocked = client.get(reverse("accounts:organisation_list"))
     assert blocked.status_code == 302 and blocked.url.startswith(reverse("two_factor"))
-    enrol = client.get(reverse("two_factor"))
+    # A password alone shows no QR code: the enrolment needs the e-mailed link.
+    page = client.get(reverse("two_factor")).content.decode()
+    assert "data:image/svg+xml" not in page and "lien d'activation" in page
+    assert not TOTPDevice.objects.filter(user=officer).exists()
+    link = _enrolment_link(client, officer, run_outbox)
+    enrol = client.get(link, follow=True)
     assert "data:image/svg+xml;base64," in enrol.content.decode()
     device = TOTPDevice.objects.get(user=officer)
     wrong = client.post(reverse("two_factor"), {"token": "000000"})
     assert "n&#x27;est pas valable" in wrong.content.decode()
     time_machine.shift(5)  # django-otp throttles a retry right after a failure
-    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
-    client.post(reverse("two_factor"), {"token": f"{token:06d}"})
+    codes_page = client.post(reverse("two_factor"), {"token": _code(device)})
+    assert len(codes_page.context["codes"]) == 10
     assert client.get(reverse("accounts:organisation_list")).status_code == 200
     device.refresh_from_db()
     assert device.confirmed
+    assert client.get(link, follow=True).redirect_chain  # a used link opens nothing again
+    assert TOTPDevice.objects.filter(user=officer).count() == 1
+
+
+def test_an_enrolment_link_opens_nothing_for_another_officer(
+    client, officer, second_officer, settings, run_outbox
+):
+    settings.REQUIRE_TWO_FACTOR = True
+    client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    link = _enrolment_link(client, officer, run_outbox)
+    client.logout()
+    client.post(reverse("login"), {"username": second_officer.email, "password": PASSWORD})
+    page = client.get(link, follow=True).content.decode()
+    assert "data:image/svg+xml" not in page and "plus valable" in page
+
+
+def test_an_enrolment_link_expires(client, officer, settings, time_machine, run_outbox):
+    settings.REQUIRE_TWO_FACTOR = True
+    settings.TOTP_ENROLMENT_LINK_SECONDS = 3600
+    settings.SESSION_IDLE_SECONDS_OFFICERS = 4 * 3600
+    time_machine.move_to(timezone.now(), tick=False)
+    client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    link = _enrolment_link(client, officer, run_outbox)
+    time_machine.shift(timedelta(minutes=61))
+    page = client.get(link, follow=True).content.decode()
+    assert "data:image/svg+xml" not in page and "plus valable" in page
+
+
+def test_a_recovery_code_opens_the_session_once(client, officer, settings, time_machine):
+    settings.REQUIRE_TWO_FACTOR = True
+    time_machine.move_to(timezone.now(), tick=True)
+    device = TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
+    codes = recovery_codes_issue(user=officer)
+    assert device and len(set(codes)) == 10
+    client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    used = client.post(reverse("two_factor"), {"recovery_code": codes[0].upper()}, follow=True)
+    assert "Il vous en reste 9" in used.content.decode()
+    assert client.get(reverse("accounts:organisation_list")).status_code == 200
+    client.logout()
+    client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    again = client.post(reverse("two_factor"), {"recovery_code": codes[0]})
+    assert "n&#x27;est pas valable" in again.content.decode()
+    assert client.get(reverse("accounts:organisation_list")).status_code == 302
+
+
+def test_recovery_codes_cannot_be_replaced_before_the_second_factor(client, officer, settings):
+    settings.REQUIRE_TWO_FACTOR = True
+    TOTPDevice.objects.create(user=officer, name="TOTP", confirmed=True)
+    client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
+    response = client.post(reverse("accounts:recovery_codes"))
+    assert response.status_code == 302 and response.url.startswith(reverse("two_factor"))
 
 
 def test_holders_are_not_asked_for_a_second_factor(client, holder_a, settings):

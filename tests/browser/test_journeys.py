@@ -5,8 +5,10 @@ import re
 import subprocess
 from datetime import date
 from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -33,10 +35,20 @@ def _new_page(browser, live_server):
 
 
 def _sign_in_with_totp(page, user):
+    """First sign-in of an officer: the password, then the activation link e-mailed to them,
+    the authenticator enrolled, the recovery codes noted."""
     page.goto("/comptes/connexion/")
     page.get_by_label("Adresse e-mail").fill(user.email)
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Activer la double authentification"
+    _assert_accessible(page)
+    page.get_by_role("button", name="M'envoyer le lien d'activation").click()
+    page.wait_for_load_state()
+    outbox_drain()
+    link = re.search(r"https?://\S+/activation/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(urlsplit(link).path)
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Double authentification"
     _assert_accessible(page)
@@ -46,6 +58,11 @@ def _sign_in_with_totp(page, user):
     code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
     page.get_by_label(re.compile("Code à 6 chiffres")).fill(f"{code:06d}")
     page.get_by_role("button", name="Valider").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Vos codes de secours"
+    assert page.locator(".recovery-codes code").count() == 10
+    _assert_accessible(page)
+    page.get_by_role("link", name="J'ai noté mes codes, continuer").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Bonjour")
 
