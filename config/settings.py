@@ -146,6 +146,10 @@ else:
 REQUEST_START_HEADER = env.str("REQUEST_START_HEADER", "")
 REQUEST_START_MAX_WAIT_SECONDS = env.int("REQUEST_START_MAX_WAIT_SECONDS", 60, minimum=0)
 
+# The four source documents, read only by the test that checks every stored source wording
+# word for word (the portal's reference data stands on its own).
+SOURCE_DOCUMENTS_DIR = env.str("SOURCE_DOCUMENTS_DIR", str(BASE_DIR.parent / "shared" / "seeds"))
+
 CACHE_RETRY_SECONDS = env.int("CACHE_RETRY_SECONDS", 5, minimum=1)
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,4 +1,4 @@
-"""Reference data from the source documents in shared/seeds.
+"""Reference data transcribed from the source documents (kept in ``SOURCE_DOCUMENTS_DIR``).
 
 Each app declares loaders in its ``reference_data.py`` (and demo loaders in
 ``demo_data.py``) with ``@reference_loader``; ``manage.py load_reference_data``
@@ -15,7 +15,9 @@ from django.contrib.contenttypes.models import ContentType
 
 from core.models import DataFlag
 
-SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+# The source documents themselves are not needed to load the reference data (it is
+# transcribed in each app's reference_data.py); only the word-for-word check reads them.
+SEEDS_DIR = Path(settings.SOURCE_DOCUMENTS_DIR)
 
 PLAN_DOCUMENT = "002_ea7886a25d2d7173.txt"
 CONVENTION_DOCUMENT = "003_8e509bc53225c741.txt"
