@@ -7,8 +7,17 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Comptes et organisations")
 
     def ready(self):
-        from accounts import permissions, selectors
-        from core.registry import HomePanel, NavEntry, home_panels, navigation
+        from accounts import permissions, selectors, services
+        from core.registry import (
+            HomePanel,
+            NavEntry,
+            PersonalData,
+            RetentionRule,
+            home_panels,
+            navigation,
+            personal_data,
+            retention_rules,
+        )
 
         navigation.add("home", NavEntry(_("Accueil"), "home", permissions.is_signed_in, order=0))
         navigation.add(
@@ -38,4 +47,20 @@ class AccountsConfig(AppConfig):
         home_panels.add(
             "admin",
             HomePanel("accounts/home_admin.html", selectors.admin_panel_context, order=95),
+        )
+        personal_data.add(
+            "accounts",
+            PersonalData(_("Compte et organisations"), services.account_personal_data, order=0),
+        )
+        retention_rules.add(
+            "accounts.inactive",
+            RetentionRule(
+                _("compte sans connexion"),
+                "RETENTION_INACTIVE_ACCOUNT_DAYS",
+                expired=services.inactive_accounts,
+                recipients=lambda user: [user.email],
+                describe=lambda user: str(_("votre compte %(email)s") % {"email": user.email}),
+                purge=lambda user: services.account_close(actor=None, user=user),
+                order=20,
+            ),
         )

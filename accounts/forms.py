@@ -58,6 +58,13 @@ class RecoveryCodeForm(forms.Form):
         return self.cleaned_data["recovery_code"].strip().lower().replace(" ", "").replace("-", "")
 
 
+class CloseAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Votre mot de passe, pour confirmer"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
 class IdentifierField(forms.CharField):
     """SIRET, SIREN or RNA as people type them (« 528 827 264 000 29 », dots, dashes):
     room for the spaces in the box, normalised before the model checks the key."""

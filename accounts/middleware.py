@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import is_officer, requires_two_factor
 
-_ALWAYS_ALLOWED = ("/static/", "/i18n/", "/healthz")
+_ALWAYS_ALLOWED = ("/static/", "/i18n/", "/healthz", "/donnees-personnelles/")
 
 
 class TwoFactorRequiredMiddleware:

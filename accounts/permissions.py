@@ -75,3 +75,8 @@ def can_view_memberships(user, organisation) -> bool:
 
 def can_use_admin_site(user) -> bool:
     return is_administrator(user) and user.is_staff
+
+
+def can_close_own_account(user) -> bool:
+    """Holders close their own account; staff accounts are closed by an administrator."""
+    return is_holder(user)

@@ -4,20 +4,23 @@
 the demo data, ``createsuperuser`` and the admin site all call it.
 """
 
+from axes.models import AccessLog
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
 
 from accounts.identifiers import validate_identifier
 from accounts.models import Invitation, Membership, Organisation, Role, User
 from accounts.permissions import can_invite_colleague
 from core.audit import acting_as, audit_event
 from core.outbox import outbox_enqueue
+from core.registry import personal_data
 
 
 def normalise_email(email):
@@ -152,8 +155,6 @@ def invitations_accept(*, user):
 @transaction.atomic
 def api_token_issue(*, actor):
     """A new API token for scripts, replacing the previous one (shown once on the page)."""
-    from rest_framework.authtoken.models import Token
-
     Token.objects.filter(user=actor).delete()
     token = Token.objects.create(user=actor)
     audit_event(actor=actor, obj=actor, event="api_token_issued")
@@ -162,8 +163,6 @@ def api_token_issue(*, actor):
 
 @transaction.atomic
 def api_token_revoke(*, actor):
-    from rest_framework.authtoken.models import Token
-
     deleted, _rows = Token.objects.filter(user=actor).delete()
     if deleted:
         audit_event(actor=actor, obj=actor, event="api_token_revoked")
@@ -223,3 +222,85 @@ def recovery_codes_issue(*, user):
     StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
     audit_event(actor=user, obj=user, event="accounts.recovery_codes_issued")
     return codes
+
+
+def account_keepers(user):
+    """Why the account must be kept (each app's reasons), empty when it may be closed."""
+    return [
+        str(reason)
+        for source in personal_data.values()
+        if (reason := source.keeps_account(user)) is not None
+    ]
+
+
+@transaction.atomic
+def account_close(*, actor, user, password=None):
+    """Close an account at its holder's request (or at the end of its retention period): the
+    person's name and address are erased, the account can no longer sign in, its
+    memberships end. What the person did stays in the records, under « Compte fermé »."""
+    if actor is not None and actor.pk != user.pk:
+        raise PermissionDenied
+    if password is not None and not user.check_password(password):
+        raise ValidationError({"password": _("Mot de passe incorrect.")})
+    reasons = account_keepers(user)
+    if reasons:
+        raise ValidationError(
+            _("Ce compte ne peut pas être fermé : %(reasons)s") % {"reasons": " ; ".join(reasons)}
+        )
+    Membership.objects.filter(user=user).delete()
+    Invitation.objects.filter(user=user, accepted_at__isnull=True).delete()
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    Token.objects.filter(user=user).delete()
+    with acting_as(actor or user):
+        user.email = f"compte-ferme-{user.pk}@invalid.invalid"
+        user.full_name = _("Compte fermé")
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+    audit_event(actor=actor, obj=user, event="accounts.closed")
+    return user
+
+
+def inactive_accounts(cutoff):
+    """Accounts not signed in since ``cutoff`` (never, and created before it), that nothing
+    keeps: the retention rule of accounts."""
+    users = (
+        # Holders' accounts: the Region's own staff accounts follow its staff procedures.
+        User.objects.filter(is_active=True, is_demo=False, role=Role.HOLDER).filter(
+            models.Q(last_login__lt=cutoff)
+            | models.Q(last_login__isnull=True, date_joined__lt=cutoff)
+        )
+    )
+    return [user for user in users.iterator() if not account_keepers(user)]
+
+
+def account_personal_data(user):
+    """What the accounts app holds about ``user``, for their own download."""
+    return {
+        "compte": {
+            "nom": user.full_name,
+            "adresse_e_mail": user.email,
+            "role": str(user.get_role_display()),
+            "inscrit_le": user.date_joined.isoformat(),
+            "derniere_connexion": user.last_login.isoformat() if user.last_login else None,
+            "double_authentification": TOTPDevice.objects.filter(
+                user=user, confirmed=True
+            ).exists(),
+            "jeton_api": Token.objects.filter(user=user).exists(),
+        },
+        "organisations": [
+            {
+                "nom": m.organisation.name,
+                "identifiant": m.organisation.identifier,
+                "gestionnaire": m.is_manager,
+            }
+            for m in user.memberships.select_related("organisation")
+        ],
+        "connexions": [
+            {"date": entry.attempt_time.isoformat(), "adresse_ip": entry.ip_address}
+            for entry in AccessLog.objects.filter(username=user.email).order_by("-attempt_time")[
+                :200
+            ]
+        ],
+    }

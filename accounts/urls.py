@@ -10,6 +10,8 @@ urlpatterns = [
     path("jeton-api/", views.api_token, name="api_token"),
     # Outside the second-factor pages: only a session past the second factor reaches it.
     path("codes-de-secours/", views.recovery_codes, name="recovery_codes"),
+    path("mes-donnees/", views.my_data, name="my_data"),
+    path("mes-donnees/fermer-le-compte/", views.account_close, name="account_close"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<int:organisation_pk>/inviter/", views.invite, name="invite"),

@@ -6,16 +6,17 @@ import qrcode.image.svg
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -23,11 +24,24 @@ from rest_framework.authtoken.models import Token
 
 from accounts import services
 from accounts.authentication import token_expires_at
-from accounts.forms import InviteForm, RecoveryCodeForm, SignInForm, SignUpForm, TokenForm
+from accounts.forms import (
+    CloseAccountForm,
+    InviteForm,
+    RecoveryCodeForm,
+    SignInForm,
+    SignUpForm,
+    TokenForm,
+)
 from accounts.models import Organisation
-from accounts.permissions import can_invite_colleague, can_view_organisations
+from accounts.permissions import (
+    can_close_own_account,
+    can_invite_colleague,
+    can_view_organisations,
+)
 from accounts.selectors import organisation_get_for_user, organisation_list_for_user
+from core.audit import audit_event
 from core.forms import add_service_errors
+from core.registry import personal_data
 from core.security import refuse_as_not_found
 
 
@@ -327,4 +341,61 @@ def api_token(request):
                 "day": _("jour"),
             }[settings.API_TOKEN_RATE.split("/")[1]],
         },
+    )
+
+
+@login_required
+@require_safe
+def my_data(request):
+    """What the portal holds about the signed-in person, to read and to download (RGPD,
+    right of access), and the closing of the account."""
+    if request.GET.get("format") == "json":
+        content = {
+            str(source.label): source.export(request.user) for source in personal_data.values()
+        }
+        audit_event(actor=request.user, obj=request.user, event="accounts.data_downloaded")
+        response = JsonResponse(content, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = 'attachment; filename="mes-donnees.json"'
+        return response
+    return render(
+        request,
+        "accounts/my_data.html",
+        {
+            "sources": [str(source.label) for source in personal_data.values()],
+            "can_close": can_close_own_account(request.user),
+            "keepers": services.account_keepers(request.user),
+            "form": CloseAccountForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def account_close(request):
+    if not can_close_own_account(request.user):
+        raise PermissionDenied
+    form = CloseAccountForm(request.POST)
+    if form.is_valid():
+        try:
+            services.account_close(
+                actor=request.user, user=request.user, password=form.cleaned_data["password"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            logout(request)
+            messages.success(
+                request, _("Votre compte est fermé. Merci d'avoir utilisé le portail.")
+            )
+            return redirect("login")
+    return render(
+        request,
+        "accounts/my_data.html",
+        {
+            "sources": [str(source.label) for source in personal_data.values()],
+            "can_close": True,
+            "keepers": services.account_keepers(request.user),
+            "form": form,
+        },
+        status=400,
     )

@@ -8,16 +8,20 @@ class AmiConfig(AppConfig):
 
     def ready(self):
         from accounts.permissions import is_holder
-        from ami import exports, permissions, report, selectors, sources
+        from ami import exports, permissions, report, selectors, services, sources
         from core.registry import (
             HomePanel,
             NavEntry,
+            PersonalData,
             ReportSection,
+            RetentionRule,
             computed_sources,
             export_sources,
             home_panels,
             navigation,
+            personal_data,
             report_sections,
+            retention_rules,
         )
 
         navigation.add(
@@ -48,3 +52,24 @@ class AmiConfig(AppConfig):
         export_sources.add("ami.dossiers", exports.DOSSIERS)
         for key, source in sources.computed_sources().items():
             computed_sources.add(key, source)
+        personal_data.add(
+            "ami",
+            PersonalData(
+                _("Dossiers et messages des appels"),
+                selectors.personal_data_export,
+                keeps_account=selectors.keeps_account,
+                order=10,
+            ),
+        )
+        retention_rules.add(
+            "ami.drafts",
+            RetentionRule(
+                _("brouillon jamais déposé"),
+                "RETENTION_DRAFT_DAYS",
+                expired=selectors.expired_drafts,
+                recipients=selectors.draft_recipients,
+                describe=selectors.describe_draft,
+                purge=lambda dossier: services.dossier_draft_delete(actor=None, dossier=dossier),
+                order=10,
+            ),
+        )

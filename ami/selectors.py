@@ -2,9 +2,19 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.permissions import is_holder, is_officer
-from ami.models import Call, Dossier, DossierStatus, Evaluation, Phase
+from ami.models import (
+    Call,
+    Dossier,
+    DossierMessage,
+    DossierStatus,
+    DossierVersion,
+    Evaluation,
+    Phase,
+)
 from ami.permissions import can_list_dossiers, can_view_dossier
 from core.security import refuse_as_not_found
 from core.versioned_cache import remember
@@ -161,3 +171,71 @@ def criteria_for(phase):
     return phase.call.criteria.filter(
         Q(phase_number__isnull=True) | Q(phase_number=phase.number)
     ).order_by("position")
+
+
+# What the calls hold about a person (« Mes données »), and the drafts past their retention
+# period (registered in ami.apps into core.registry.personal_data and retention_rules).
+
+KEEPS_ACCOUNT = gettext_lazy(
+    "vous avez déposé un dossier : il est conservé, avec le nom de qui l'a déposé, comme pièce "
+    "de l'appel à manifestation d'intérêt"
+)
+
+
+def personal_data_export(user):
+    return {
+        "dossiers_crees": [
+            {
+                "reference": d.reference,
+                "titre": d.title,
+                "statut": str(d.get_status_display()),
+                "cree_le": d.created_at.isoformat(),
+            }
+            for d in Dossier.objects.filter(created_by=user).order_by("pk")
+        ],
+        "depots": [
+            {
+                "reference": v.dossier.reference,
+                "version": v.number,
+                "depose_le": v.submitted_at.isoformat(),
+                "empreinte_sha256": v.content_sha256,
+            }
+            for v in DossierVersion.objects.filter(submitted_by=user).select_related("dossier")
+        ],
+        "messages": [
+            {"reference": m.dossier.reference, "date": m.created_at.isoformat(), "texte": m.body}
+            for m in DossierMessage.objects.filter(author=user).select_related("dossier")
+        ],
+    }
+
+
+def keeps_account(user):
+    submitted = DossierVersion.objects.filter(submitted_by=user).exists() or (
+        Dossier.objects.filter(created_by=user).exclude(status=DossierStatus.DRAFT).exists()
+    )
+    return KEEPS_ACCOUNT if submitted else None
+
+
+def expired_drafts(cutoff):
+    """Drafts never submitted, untouched since ``cutoff``, in a phase closed before it."""
+    return (
+        Dossier.objects.filter(status=DossierStatus.DRAFT, last_saved_at__lt=cutoff)
+        .filter(Q(phase__closes_at__lt=cutoff) | Q(phase__closes_at__isnull=True))
+        .filter(versions__isnull=True)
+        .select_related("organisation")
+    )
+
+
+def draft_recipients(dossier):
+    return list(
+        dossier.organisation.memberships.filter(user__is_active=True).values_list(
+            "user__email", flat=True
+        )
+    )
+
+
+def describe_draft(dossier):
+    return _("le brouillon « %(title)s » (%(reference)s)") % {
+        "title": dossier.title,
+        "reference": dossier.reference,
+    }

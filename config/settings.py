@@ -150,6 +150,14 @@ REQUEST_START_MAX_WAIT_SECONDS = env.int("REQUEST_START_MAX_WAIT_SECONDS", 60, m
 # word for word (the portal's reference data stands on its own).
 SOURCE_DOCUMENTS_DIR = env.str("SOURCE_DOCUMENTS_DIR", str(BASE_DIR.parent / "shared" / "seeds"))
 
+# Personal data kept no longer than needed (core/retention.py, applied every night); the
+# personal-data page states these periods.
+RETENTION_DRAFT_DAYS = env.int("RETENTION_DRAFT_DAYS", 365, minimum=30)
+RETENTION_INACTIVE_ACCOUNT_DAYS = env.int("RETENTION_INACTIVE_ACCOUNT_DAYS", 3 * 365, minimum=90)
+RETENTION_SECURITY_LOG_DAYS = env.int("RETENTION_SECURITY_LOG_DAYS", 365, minimum=30)
+RETENTION_WARNING_DAYS = env.int("RETENTION_WARNING_DAYS", 30, minimum=1)
+PRIVACY_CONTACT_EMAIL = env.str("PRIVACY_CONTACT_EMAIL", "")
+
 CACHE_RETRY_SECONDS = env.int("CACHE_RETRY_SECONDS", 5, minimum=1)
 
 AUTH_USER_MODEL = "accounts.User"
@@ -347,6 +355,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "actionplan.tasks.sweep_abandoned_reports",
         "schedule": 60.0,
         "options": {"expires": 60},
+    },
+    "apply-retention": {
+        "task": "core.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
     },
     "ami-draft-reminders": {
         "task": "ami.tasks.send_draft_reminders",

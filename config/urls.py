@@ -10,6 +10,7 @@ from core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("donnees-personnelles/", core_views.personal_data, name="personal_data"),
     path("points-a-confirmer/", core_views.data_flag_index, name="data_flags"),
     path("exports/", core_views.export_list, name="export_list"),
     path("exports/<int:pk>/telecharger/", core_views.export_download, name="export_download"),

@@ -8,7 +8,15 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import checks, permissions, security, selectors  # noqa: F401  (log, checks)
-        from core.registry import HomePanel, NavEntry, home_panels, navigation
+        from core.registry import (
+            HomePanel,
+            NavEntry,
+            RetentionRule,
+            home_panels,
+            navigation,
+            retention_rules,
+        )
+        from core.retention import access_logs_purge_before
 
         navigation.add(
             "data_flags",
@@ -17,4 +25,13 @@ class CoreConfig(AppConfig):
         home_panels.add(
             "data_flags",
             HomePanel("core/home_data_flags.html", selectors.data_flags_home_panel, order=15),
+        )
+        retention_rules.add(
+            "core.access_logs",
+            RetentionRule(
+                _("journaux d'accès et de sécurité"),
+                "RETENTION_SECURITY_LOG_DAYS",
+                purge_before=access_logs_purge_before,
+                order=90,
+            ),
         )

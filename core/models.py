@@ -166,3 +166,20 @@ class DatasetVersion(models.Model):
 
     def __str__(self):
         return f"{self.name}@{self.version}"
+
+
+class RetentionNotice(models.Model):
+    """A holder was told that something of theirs will be deleted at the end of its retention
+    period (core/retention.py): once, and the deletion waits for the notice's delay."""
+
+    rule = models.CharField(max_length=80)
+    object_id = models.CharField(max_length=64)
+    warned_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "object_id"], name="retention_notice_once")
+        ]
+
+    def __str__(self):
+        return f"{self.rule} #{self.object_id}"

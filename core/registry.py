@@ -111,7 +111,40 @@ class ExportSource:
     sheet_title: Promise | str
 
 
+@dataclass(frozen=True)
+class PersonalData:
+    """What an app holds about a person. ``export(user)`` gives a JSON-ready dict for the
+    person's own download (« Mes données »); ``keeps_account(user)`` gives the reason the
+    account must outlive a request to close it (a submitted dossier is evidence), or None."""
+
+    label: Promise | str
+    export: Callable[[Any], dict]
+    keeps_account: Callable[[Any], Promise | str | None] = lambda _user: None
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """Personal data kept no longer than the ``days_setting`` setting says.
+
+    ``expired(cutoff)`` gives the objects whose period ends before ``cutoff``; each is
+    announced ``RETENTION_WARNING_DAYS`` before to ``recipients(obj)`` (e-mail addresses;
+    ``describe(obj)`` says what it is), then ``purge(obj)`` deletes or anonymises it. A rule
+    with ``purge_before(cutoff) -> int`` instead works in bulk, unannounced (logs)."""
+
+    label: Promise | str
+    days_setting: str
+    expired: Callable[[Any], Any] | None = None
+    recipients: Callable[[Any], list] = lambda _obj: []
+    describe: Callable[[Any], str] = str
+    purge: Callable[[Any], None] | None = None
+    purge_before: Callable[[Any], int] | None = None
+    order: int = 50
+
+
 navigation = Registry("navigation")
+personal_data = Registry("personal data")
+retention_rules = Registry("retention rules")
 home_panels = Registry("home panels")
 report_sections = Registry("report sections")
 computed_sources = Registry("computed sources")

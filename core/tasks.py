@@ -5,6 +5,7 @@ import socket
 from celery import Task, shared_task
 
 from core.outbox import outbox_drain
+from core.retention import retention_apply
 from core.services import export_build, export_fail, exports_sweep, heartbeat_answer
 
 
@@ -50,3 +51,16 @@ def build_export(export_pk):
 @shared_task(acks_late=True, time_limit=120, soft_time_limit=100)
 def sweep_exports():
     return exports_sweep()
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=60,
+    max_retries=3,
+    time_limit=1800,
+    soft_time_limit=1740,
+)
+def apply_retention():
+    """Nightly: announce, then delete, what has outlived its retention period."""
+    return retention_apply()

@@ -150,3 +150,20 @@ def export_download(request, pk):
     export = export_get_for_user(request.user, pk)
     audit_event(actor=request.user, obj=export, event="downloaded", access=True)
     return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename)
+
+
+@require_safe
+def personal_data(request):
+    """The personal-data page of the public site: who is responsible, what is kept for how
+    long (the retention settings themselves), the rights and how to use them."""
+    return render(
+        request,
+        "core/personal_data.html",
+        {
+            "draft_days": settings.RETENTION_DRAFT_DAYS,
+            "account_days": settings.RETENTION_INACTIVE_ACCOUNT_DAYS,
+            "log_days": settings.RETENTION_SECURITY_LOG_DAYS,
+            "warning_days": settings.RETENTION_WARNING_DAYS,
+            "contact": settings.PRIVACY_CONTACT_EMAIL,
+        },
+    )

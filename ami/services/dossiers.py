@@ -69,6 +69,24 @@ EDITABLE_FIELDS = ["title", "territory", *[name for name, _label in SECTIONS]]
 
 
 @transaction.atomic
+def dossier_draft_delete(*, actor, dossier):
+    """Delete a draft never submitted, with its files: by a member of its organisation, or
+    by the retention rule (``actor`` None) once its period is over. The audit trail keeps
+    that it existed and who deleted it."""
+    if actor is not None and not can_edit_dossier(actor, dossier):
+        raise PermissionDenied
+    if dossier.status != DossierStatus.DRAFT or dossier.versions.exists():
+        raise ValidationError(_("Seul un brouillon jamais déposé peut être supprimé."))
+    files = [attachment.file for attachment in dossier.attachments.all()]
+    audit_event(actor=actor, obj=dossier, event="ami.draft_deleted")
+    with acting_as(actor):
+        dossier.delete()
+    # Once the deletion is committed, the files go too (a rollback keeps them).
+    transaction.on_commit(lambda: [file.delete(save=False) for file in files])
+    dataset_changed(DOSSIERS)
+
+
+@transaction.atomic
 def dossier_save(*, actor, dossier, **fields):
     """Save a draft (or a dossier returned for completion); also used by the autosave."""
     if not can_edit_dossier(actor, dossier):

@@ -6,6 +6,8 @@ from django.urls import reverse
 READ_ONLY = [
     ("home", []),
     ("healthz", []),
+    ("personal_data", []),
+    ("accounts:my_data", []),
     ("data_flags", []),
     ("export_list", []),
     ("export_download", [1]),
