@@ -23,7 +23,7 @@ NATURES = {
     "estimated": Nature.ESTIMATED,
     "": Nature.MEASURED,
 }
-MAX_ROWS = 20_000
+MAX_ROWS = 250_000  # past IMPORT_INLINE_MAX_ROWS a worker parses and writes it
 
 
 def _parse_date(raw):

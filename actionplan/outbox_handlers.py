@@ -9,8 +9,8 @@ from actionplan.services import (
     report_dispatched,
     report_notify_committee,
 )
-from actionplan.services.plan import PARSE_IMPORT
-from actionplan.tasks import generate_report, parse_import
+from actionplan.services.plan import CONFIRM_IMPORT, PARSE_IMPORT
+from actionplan.tasks import generate_report, parse_import, write_import
 from core.mail import absolute_url, in_french, send_email
 from core.outbox import outbox_handler
 from core.registry import COMPUTED_SOURCE_CHANGED
@@ -40,6 +40,11 @@ def render_report(*, report_pk):
 def parse_import_file(*, batch_pk):
     """Parsing a large file takes minutes: a worker task of its own, with its own time limit."""
     parse_import.delay(batch_pk)
+
+
+@outbox_handler(CONFIRM_IMPORT)
+def write_import_file(*, batch_pk):
+    write_import.delay(batch_pk)
 
 
 @outbox_handler("actionplan.report_ready")

@@ -5,6 +5,7 @@ from celery import shared_task
 from actionplan.models import Indicator
 from actionplan.services import (
     import_batch_parse,
+    import_batch_write,
     indicator_refresh_status,
     indicators_refresh_all,
     measurement_reminders_send,
@@ -93,3 +94,16 @@ def sweep_abandoned_reports():
 def parse_import(batch_pk):
     """A large file of measurements, parsed off the request (minutes for 200 000 rows)."""
     import_batch_parse(batch_pk=batch_pk)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=30,
+    max_retries=3,
+    time_limit=1800,
+    soft_time_limit=1740,
+)
+def write_import(batch_pk):
+    """A large confirmed file of measurements, written off the request, all or nothing."""
+    import_batch_write(batch_pk=batch_pk)

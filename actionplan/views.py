@@ -307,6 +307,9 @@ def import_preview(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
+            if batch.state == ImportBatch.State.IMPORTING:
+                messages.info(request, _("Import en cours : cette page suit son avancement."))
+                return redirect("actionplan:import_preview", pk=batch.pk)
             messages.success(
                 request,
                 _("%(count)s mesure(s) importée(s), en attente d'approbation.")

@@ -11,7 +11,8 @@ all of them:
   and a worker parses it through the outbox (``import_parse_stored``), so that no request
   comes near gunicorn's 30-second timeout whatever the file; the page follows its state;
 - a rejected file is not kept: only its errors are (line, column, message);
-- nothing is saved from a file before its preview is confirmed (the app's confirm service).
+- nothing is saved from a file before its preview is confirmed; a large confirmed file is
+  written by a worker too (« Import en cours »), all its rows or none.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from core.models import ImportState
 from core.outbox import outbox_enqueue
 
 KINDS = (".csv", ".xlsx")
+# A worker has the file: the page follows it.
+WAITING = (ImportState.QUEUED, ImportState.PARSING, ImportState.IMPORTING)
 
 
 @dataclass
@@ -259,12 +262,53 @@ def import_parse_stored(
     return True
 
 
+@transaction.atomic
+def import_confirm(
+    *, batch: Batch, actor: Any, write: Callable[[Any], int], confirm_kind: str
+) -> Batch:
+    """Confirm a previewed batch for its uploader: ``write(batch)`` saves its rows (all or
+    none) and returns how many; past ``IMPORT_INLINE_MAX_ROWS`` rows a worker does it (the
+    outbox message ``confirm_kind``) and the batch says « Import en cours » meanwhile."""
+    if batch.uploaded_by_id != actor.pk or batch.state != ImportState.PREVIEW:
+        raise ValidationError(_("Ce fichier n'est plus importable : déposez-le à nouveau."))
+    if len(batch.rows) > settings.IMPORT_INLINE_MAX_ROWS:
+        batch.state = ImportState.IMPORTING
+        batch.save()
+        outbox_enqueue(confirm_kind, batch_pk=batch.pk)
+        return batch
+    _write_rows(batch, write)
+    return batch
+
+
+def import_confirm_stored(
+    *, model: type[models.Model], batch_pk: Any, write: Callable[[Any], int]
+) -> bool:
+    """A worker's part of a large confirmation; idempotent (a batch already imported is left
+    alone). Returns whether this call wrote the rows."""
+    with transaction.atomic():
+        batch = (
+            model.objects.select_for_update()
+            .filter(pk=batch_pk, state=ImportState.IMPORTING)
+            .first()
+        )
+        if batch is None:
+            return False
+        _write_rows(batch, write)
+    return True
+
+
+def _write_rows(batch: Any, write: Callable[[Any], int]) -> None:
+    batch.imported_count = write(batch)
+    batch.state = ImportState.IMPORTED
+    batch.save()
+
+
 def import_state_json(batch: Batch) -> JsonResponse:
     """What the preview page polls while a worker parses the file (static/js/import-progress.js)."""
     return JsonResponse(
         {
             "state": batch.state,
             "state_label": str(ImportState(batch.state).label),
-            "waiting": batch.state in (ImportState.QUEUED, ImportState.PARSING),
+            "waiting": batch.state in WAITING,
         }
     )

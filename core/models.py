@@ -107,6 +107,7 @@ class ImportState(models.TextChoices):
     PARSING = "parsing", _("Analyse en cours")
     PREVIEW = "preview", _("À confirmer")
     REJECTED = "rejected", _("Refusé")
+    IMPORTING = "importing", _("Import en cours")
     IMPORTED = "imported", _("Importé")
 
 

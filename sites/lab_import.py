@@ -15,7 +15,7 @@ from sites.models import Element
 
 REQUIRED = ["echantillon", "element", "valeur", "unite"]
 OPTIONAL = ["limite_detection", "sous_limite", "methode"]
-MAX_ROWS = 50_000
+MAX_ROWS = 250_000  # past IMPORT_INLINE_MAX_ROWS a worker parses and writes it
 # A grade cannot exceed the whole sample: 100 % is 1 000 000 mg/kg.
 MAX_MG_KG = Decimal(1_000_000)
 YES = {"oui", "o", "yes", "y", "1", "vrai", "true", "x"}

@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 
 from core.audit import acting_as, audit_event
 from core.files import validate_document
-from core.imports import import_parse_stored, import_receive, named_file
+from core.imports import (
+    import_confirm,
+    import_confirm_stored,
+    import_parse_stored,
+    import_receive,
+    named_file,
+)
 from core.outbox import outbox_enqueue
 from core.registry import computed_source_changed
 from core.versioned_cache import dataset_changed
@@ -46,6 +52,7 @@ def _save(actor, obj):
 
 
 PARSE_LAB_IMPORT = "sites.parse_lab_import"
+CONFIRM_LAB_IMPORT = "sites.confirm_lab_import"
 
 
 def estimate_refresh_later(site):
@@ -177,12 +184,20 @@ def _parse_lab_file(campaign, upload):
     return parse_lab_file(upload, samples=samples, existing=existing)
 
 
-@transaction.atomic
 def lab_import_confirm(*, actor, batch):
-    """Save every result of the file, or none."""
+    """Save every result of the file, or none (a worker does it for a large file)."""
     _require(actor)
-    if batch.uploaded_by_id != actor.pk or batch.state != LabImport.State.PREVIEW:
-        raise ValidationError(_("Ce fichier n'est plus importable : déposez-le à nouveau."))
+    return import_confirm(
+        batch=batch, actor=actor, write=_write_results, confirm_kind=CONFIRM_LAB_IMPORT
+    )
+
+
+def lab_import_write(*, batch_pk):
+    """A worker writes the results of a large confirmed laboratory file."""
+    return import_confirm_stored(model=LabImport, batch_pk=batch_pk, write=_write_results)
+
+
+def _write_results(batch):
     sample_ids = {row["sample_id"] for row in batch.rows}
     if Sample.objects.filter(pk__in=sample_ids, campaign=batch.campaign).count() != len(sample_ids):
         raise ValidationError(
@@ -205,22 +220,19 @@ def lab_import_confirm(*, actor, batch):
     for result in results:
         result.full_clean(exclude=["sample", "imported_from"])
     LabResult.objects.bulk_create(results, batch_size=2000)
-    batch.state = LabImport.State.IMPORTED
-    batch.imported_count = len(results)
-    batch.save(update_fields=["state", "imported_count"])
     # The results are written in bulk: the trail records the import itself, who confirmed it,
     # when, and a digest of exactly the rows written, so that any result can be traced.
     digest = hashlib.sha256(
         json.dumps(batch.rows, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()
     audit_event(
-        actor=actor,
+        actor=batch.uploaded_by,
         obj=batch,
         event="sites.lab_import_confirmed",
         reason=f"{len(results)} résultats ; SHA-256 des lignes : {digest}",
     )
     estimate_refresh_later(batch.campaign.site)
-    return batch
+    return len(results)
 
 
 @transaction.atomic

@@ -254,6 +254,9 @@ def lab_preview(request, import_pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
+            if batch.state == LabImport.State.IMPORTING:
+                messages.info(request, _("Import en cours : cette page suit son avancement."))
+                return redirect("sites:lab_preview", import_pk=batch.pk)
             messages.success(
                 request,
                 _("%(n)s résultats importés ; les estimations du site sont recalculées.")

@@ -40,7 +40,12 @@ from actionplan.selectors import (
 from actionplan.validation import measurement_errors
 from core.audit import acting_as
 from core.files import validate_document
-from core.imports import import_parse_stored, import_receive
+from core.imports import (
+    import_confirm,
+    import_confirm_stored,
+    import_parse_stored,
+    import_receive,
+)
 from core.imports import named_file as _named
 from core.models import DataFlag
 from core.outbox import outbox_enqueue
@@ -362,17 +367,27 @@ def import_batch_parse(*, batch_pk):
     )
 
 
-@transaction.atomic
 def import_batch_confirm(*, actor, batch):
-    """Create every measurement of the batch, or none."""
+    """Create every measurement of the batch, or none (a worker does it for a large file)."""
+    if not can_import_measurements(actor):
+        raise PermissionDenied
+    return import_confirm(
+        batch=batch, actor=actor, write=_write_measurements, confirm_kind=CONFIRM_IMPORT
+    )
+
+
+def import_batch_write(*, batch_pk):
+    """A worker writes the measurements of a large confirmed file."""
+    return import_confirm_stored(model=ImportBatch, batch_pk=batch_pk, write=_write_measurements)
+
+
+def _write_measurements(batch):
     from actionplan.imports import row_date  # pandas: loaded when a file comes in
 
-    if batch.uploaded_by_id != actor.pk or batch.state != ImportBatch.State.PREVIEW:
-        raise ValidationError(_("Ce fichier n'est plus importable : déposez-le à nouveau."))
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     for row in batch.rows:
         measurement_create(
-            actor=actor,
+            actor=batch.uploaded_by,
             indicator=indicators[row["indicator"]],
             date=row_date(row),
             value=Decimal(row["value"]),
@@ -382,13 +397,11 @@ def import_batch_confirm(*, actor, batch):
             nature=row["nature"],
             comment=row["comment"],
         )
-    batch.state = ImportBatch.State.IMPORTED
-    batch.imported_count = len(batch.rows)
-    batch.save(update_fields=["state", "imported_count"])
-    return batch
+    return len(batch.rows)
 
 
 PARSE_IMPORT = "actionplan.parse_import"
+CONFIRM_IMPORT = "actionplan.confirm_import"
 _PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
 REMIND_DAYS_BEFORE = 7
 

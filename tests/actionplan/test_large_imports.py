@@ -30,7 +30,7 @@ def test_a_file_over_the_size_limit_is_refused_on_its_field_and_nothing_is_kept(
     assert not ImportBatch.objects.exists()
 
 
-def test_a_large_file_answers_at_once_and_is_previewed_once_a_worker_parsed_it(
+def test_a_large_file_answers_at_once_and_is_parsed_then_written_by_a_worker(
     client_for, plan, officer, settings, run_outbox
 ):
     settings.IMPORT_INLINE_MAX_ROWS = 10
@@ -48,7 +48,12 @@ def test_a_large_file_answers_at_once_and_is_previewed_once_a_worker_parsed_it(
         "waiting": False,
     }
     assert "30 lignes valides" in client.get(url).content.decode()
-    client.post(url)
+    following = client.post(url, follow=True).content.decode()
+    assert "Import en cours" in following and "toutes ou aucune" in following
+    assert not Measurement.objects.exists()  # written by a worker, not in the request
+    run_outbox()
+    batch.refresh_from_db()
+    assert batch.state == "imported" and batch.imported_count == 30
     assert Measurement.objects.count() == 30
 
 

@@ -117,6 +117,8 @@ def test_a_large_laboratory_file_is_parsed_by_a_worker_then_previewed(
     preview = client.get(reverse("sites:lab_preview", args=[batch.pk])).content.decode()
     assert "3 résultats valides" in preview
     client.post(reverse("sites:lab_preview", args=[batch.pk]))
+    assert not LabResult.objects.exists()  # written by a worker, all or nothing
+    run_outbox()
     assert LabResult.objects.count() == 3
 
 

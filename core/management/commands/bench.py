@@ -61,8 +61,10 @@ class Command(BaseCommand):
             self.stdout.write(line)
         for scale, output in reports.items():
             self.stdout.write(f"\nQuarterly report at {scale}×:\n{output}")
+        self.stdout.write("\nLarge import (measurements):")
+        self.stdout.write(self._subcommand("bench_import", "--yes"))
         if not skip_peak:
-            self.stdout.write("\nDeadline peak (over HTTP, gunicorn):")
+            self.stdout.write("\nClosing second (over HTTP, nginx → gunicorn):")
             self.stdout.write(self._subcommand("bench_submissions", "--yes"))
 
     def _table(self, figures, volumes, floor_label):
