@@ -1,10 +1,13 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from partners import views
 
 app_name = "partners"
 
 urlpatterns = [
+    # The address people are given, and type: the register's first page.
+    path("", RedirectView.as_view(pattern_name="partners:convention_list"), name="index"),
     path("conventions/", views.convention_list, name="convention_list"),
     path("conventions/<int:pk>/", views.convention_detail, name="convention_detail"),
     path("conventions/<int:pk>/reunions/nouvelle/", views.meeting_form, name="meeting_create"),

@@ -84,3 +84,9 @@ def test_a_future_minutes_date_is_refused_next_to_its_field(client_for, conventi
     assert response.status_code == 200
     assert 'href="#id_minutes_date"' in response.content.decode()
     assert not Meeting.objects.exists()
+
+
+def test_the_address_the_readme_gives_leads_to_the_conventions(client_for, convention, officer):
+    response = client_for(officer).get("/partenaires/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("partners:convention_list")
