@@ -18,6 +18,7 @@ ZERO = Decimal(0)
 _STALE_AFTER = {Frequency.MONTHLY: 45, Frequency.QUARTERLY: 120, Frequency.YEARLY: 400}
 _SEVERITY = [
     Status.ACHIEVED,
+    Status.ACHIEVED_LATE,
     Status.ON_TRACK,
     Status.AT_RISK,
     Status.LATE,
@@ -177,9 +178,12 @@ def _assess_money_and_count(target, horizon, observation):
 
 
 def _assess_milestone(target, observation, today):
+    """Reached (a value of 1 or more) by its date: achieved; reached after it: achieved late
+    (a milestone due « au plus tard le 31/12/2025 » and reached on 15/03/2026 was late)."""
     if observation is not None and observation.value >= ONE:
+        late = target.target_date is not None and observation.date > target.target_date
         return Assessment(
-            status=Status.ACHIEVED,
+            status=Status.ACHIEVED_LATE if late else Status.ACHIEVED,
             progress=ONE,
             value=observation.value,
             value_date=observation.date,

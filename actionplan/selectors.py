@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,8 +50,22 @@ def plan_horizon():
     start = setting.start_date if setting and setting.start_date else None
     provisional = start is None
     start = start or PROVISIONAL_START
-    end = date(start.year + duration, start.month, start.day) - timedelta(days=1)
-    return PlanHorizon(start=start, end=end, provisional=provisional)
+    return PlanHorizon(start=start, end=horizon_end(start, duration), provisional=provisional)
+
+
+def horizon_end(start, years):
+    """The last day of a period of ``years`` years from ``start``. A period started on
+    29 February ends, in a common year, the day before 28 February (art. 641 of the code de
+    procédure civile: failing the same day of the month, the last day of the month).
+
+    >>> horizon_end(date(2024, 7, 1), 3)
+    datetime.date(2027, 6, 30)
+    >>> horizon_end(date(2024, 2, 29), 3)
+    datetime.date(2027, 2, 27)
+    >>> horizon_end(date(2024, 2, 29), 4)
+    datetime.date(2028, 2, 28)
+    """
+    return start + relativedelta(years=years) - timedelta(days=1)
 
 
 def quarter_start(day):

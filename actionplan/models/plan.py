@@ -94,6 +94,8 @@ class Frequency(models.TextChoices):
 
 class Status(models.TextChoices):
     ACHIEVED = "achieved", _("Atteint")
+    # A dated milestone reached after its date: done, and the committee is told it was late.
+    ACHIEVED_LATE = "achieved_late", _("Atteint en retard")
     ON_TRACK = "on_track", _("En bonne voie")
     AT_RISK = "at_risk", _("À surveiller")
     LATE = "late", _("En retard")

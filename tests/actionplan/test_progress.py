@@ -151,6 +151,14 @@ def test_a_milestone_is_late_once_its_date_passes_without_evidence():
     assert done.status == Status.ACHIEVED
 
 
+def test_a_milestone_reached_after_its_date_is_achieved_late():
+    meeting = Target(kind=TargetKind.MILESTONE, target_date=date(2025, 12, 31))
+    reached = assess(meeting, Observation(date(2026, 3, 15), D(1)), today=TODAY, horizon=PLAN)
+    assert reached.status == Status.ACHIEVED_LATE and reached.progress == D(1)
+    on_the_day = assess(meeting, Observation(date(2025, 12, 31), D(1)), today=TODAY, horizon=PLAN)
+    assert on_the_day.status == Status.ACHIEVED
+
+
 def test_a_qualitative_target_shows_the_officers_manual_status():
     network = Target(kind=TargetKind.QUALITATIVE, manual_status=Status.AT_RISK)
     assert assess(network, None, today=TODAY, horizon=PLAN).status == Status.AT_RISK
