@@ -71,6 +71,14 @@ class PortalAutoSchema(AutoSchema):
         responses.setdefault(
             "404", _json(_("Introuvable, ou non visible pour vous"), _ERROR_SCHEMA)
         )
+        responses.setdefault(
+            "429",
+            _json(_("Trop de requêtes avec ce jeton : réessayez après Retry-After"), _ERROR_SCHEMA),
+        )
+        responses.setdefault(
+            "503",
+            _json(_("La base de données redémarre : réessayez après Retry-After"), _ERROR_SCHEMA),
+        )
         return responses
 
     def _has_query_filters(self):
