@@ -75,6 +75,14 @@ class Convention(AuditContextMixin, SourcedModel):
 
     objects = AuditedManager()
 
+    @property
+    def executory_date(self):
+        """A local authority's deliberation is executory once both received by the State's
+        representative and published (CGCT, art. L. 2131-1): the later of the two dates, or
+        the deliberation's own date while they are unknown."""
+        known = [d for d in (self.received_at_prefecture, self.published_on) if d is not None]
+        return max(known) if known else self.deliberation_date
+
     class Meta:
         verbose_name = _("convention")
         verbose_name_plural = _("conventions")

@@ -9,7 +9,8 @@ Worked example (notified 1 October 2024, today 15 April 2025, committees on 10 D
 
 - semester 1 (01/10/2024 – 31/03/2025): a committee was held → **met**;
 - semester 2 (01/04/2025 – 30/09/2025): none yet, more than a month left → **upcoming**;
-- year 1 (01/10/2024 – 30/09/2025): needs two committees, one per semester → in progress;
+- year 1 (01/10/2024 – 30/09/2025): needs two committees, one per semester → in progress
+  (had semester 1 passed without a committee, year 1 would already be **missed**);
 - quarter 1 of the club (01/10/2024 – 31/12/2024): no club meeting → **missed**;
 - the innovation hub: due 01/04/2026 → **upcoming**; the convention ends on 01/10/2027.
 
@@ -129,14 +130,21 @@ def obligations(*, notification_date, duration_months, committees, clubs, hub_do
         per_half = [_count(committees, a, b) for a, b in halves]
         held = sum(per_half)
         # « au minimum 2 fois par an (au moins une fois par semestre) »: two in one semester
-        # and none in the other do not comply.
+        # and none in the other do not comply, and the year is missed as soon as its first
+        # semester ended without a committee (nothing held later can make up for it).
+        first_missed = per_half[0] == 0 and today >= halves[0][1]
+        state = (
+            State.MISSED
+            if first_missed
+            else _state(all(n >= 1 for n in per_half), starts, deadline, today)
+        )
         result.append(
             Obligation(
                 f"committee-year-{number}",
                 str(_("Deux comités de suivi dans l'année %(n)s, un par semestre") % {"n": number}),
                 starts,
                 deadline,
-                _state(all(n >= 1 for n in per_half), starts, deadline, today),
+                state,
                 held,
             )
         )

@@ -31,13 +31,18 @@ def convention_set_notification_date(*, actor, convention, notification_date):
         raise ValidationError(
             {"notification_date": _("La date de notification ne peut pas être dans le futur.")}
         )
-    if notification_date < convention.deliberation_date:
+    if notification_date < convention.executory_date:
         raise ValidationError(
             {
                 "notification_date": _(
-                    "La notification ne peut pas précéder la délibération du %(date)s."
+                    "La convention ne peut pas être notifiée avant que sa délibération soit "
+                    "exécutoire, le %(date)s (délibération du %(deliberation)s, reçue en "
+                    "sous-préfecture et publiée : la plus tardive des deux dates)."
                 )
-                % {"date": convention.deliberation_date.strftime("%d/%m/%Y")}
+                % {
+                    "date": convention.executory_date.strftime("%d/%m/%Y"),
+                    "deliberation": convention.deliberation_date.strftime("%d/%m/%Y"),
+                }
             }
         )
     convention.notification_date = notification_date

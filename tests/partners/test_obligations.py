@@ -76,3 +76,15 @@ def test_the_convention_ends_three_years_after_its_notification():
     assert _calendar(date(2025, 6, 1))["end"].deadline == date(2027, 10, 1)
     assert _calendar(date(2027, 8, 1))["end"].state == State.DUE_SOON
     assert _calendar(date(2027, 10, 1))["end"].state == State.ENDED
+
+
+def test_a_year_is_missed_as_soon_as_its_first_semester_passed_without_a_committee():
+    # No committee from 01/10/2024 to 31/03/2025: year 1 cannot comply any more.
+    calendar = _calendar(date(2025, 4, 2), committees=[])
+    assert calendar["committee-semester-1"].state == State.MISSED
+    assert calendar["committee-year-1"].state == State.MISSED
+    # The day before the semester ends, the year is still in progress.
+    assert _calendar(date(2025, 3, 31))["committee-year-1"].state == State.IN_PROGRESS
+    # Held in the second semester only, still missed.
+    late = _calendar(date(2025, 9, 1), committees=[date(2025, 5, 1), date(2025, 6, 1)])
+    assert late["committee-year-1"].state == State.MISSED

@@ -100,3 +100,17 @@ def test_officers_are_told_once_per_obligation_and_event(convention, officer):
     assert missed.filter(obligation="committee-semester-1").count() == 1
     subjects = [m.subject for m in mail.outbox if officer.email in m.to]
     assert sum("Comité de suivi du semestre 1" in s for s in subjects) == 1
+
+
+def test_a_notification_before_the_deliberation_became_executory_is_refused(convention, officer):
+    assert convention.executory_date == date(2024, 7, 12)  # received 11/07, published 12/07
+    with pytest.raises(ValidationError) as refused:
+        convention_set_notification_date(
+            actor=officer, convention=convention, notification_date=date(2024, 7, 11)
+        )
+    assert "exécutoire, le 12/07/2024" in str(refused.value.message_dict["notification_date"])
+    convention.refresh_from_db()
+    assert convention.notification_date is None
+    convention_set_notification_date(
+        actor=officer, convention=convention, notification_date=date(2024, 7, 12)
+    )
