@@ -20,20 +20,24 @@ from actionplan.models import (
 )
 from actionplan.periods import period_label
 from actionplan.permissions import can_view_funding, can_view_plan, can_view_reports
-from core.drf import ID_PATTERN, GrowingListPagination
+from core.drf import ID_PATTERN, CitationField, GrowingListPagination
 
 CanViewPlan = allowed_if(can_view_plan)
 CanViewFunding = allowed_if(can_view_funding)
 
 
 class AxisSerializer(serializers.ModelSerializer):
+    source = CitationField()
+
     class Meta:
         model = Axis
-        fields = ["id", "code", "title", "source_document", "source_wording"]
+        fields = ["id", "code", "title", "source_document", "source_wording", "source"]
 
 
 class ActionSerializer(serializers.ModelSerializer):
     axis = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    source = CitationField()
 
     class Meta:
         model = Action
@@ -47,6 +51,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "lifecycle",
             "examples",
             "source_wording",
+            "source",
         ]
 
 
@@ -67,6 +72,8 @@ class IndicatorSerializer(serializers.ModelSerializer):
     stale = serializers.BooleanField(source="current_stale", read_only=True)
     latest_value_is_demo = serializers.BooleanField(source="current_is_demo", read_only=True)
 
+    source = CitationField()
+
     class Meta:
         model = Indicator
         fields = [
@@ -76,6 +83,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "name",
             "monitoring_wording",
             "source_wording",
+            "source",
             "unit",
             "direction",
             "cumulative",
@@ -146,6 +154,8 @@ class FundingSourceSerializer(serializers.ModelSerializer):
         max_digits=14, decimal_places=2, read_only=True, allow_null=True
     )
 
+    source = CitationField()
+
     class Meta:
         model = FundingSource
         fields = [
@@ -157,6 +167,7 @@ class FundingSourceSerializer(serializers.ModelSerializer):
             "committed",
             "is_leverage",
             "source_wording",
+            "source",
         ]
 
 

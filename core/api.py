@@ -1,6 +1,6 @@
 """API of the ground floor: the points to confirm raised by the source documents."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from core import services
-from core.drf import ID_PATTERN
+from core.drf import ID_PATTERN, CitationField
 from core.models import DataFlag
 from core.permissions import can_resolve_data_flag, can_view_data_flags
 from core.selectors import data_flag_get_for_user, data_flag_list
@@ -23,6 +23,7 @@ class DataFlagSerializer(serializers.ModelSerializer):
     subject = serializers.SerializerMethodField()
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     resolved_by = serializers.StringRelatedField(allow_null=True)
+    evidence = serializers.SerializerMethodField()
 
     class Meta:
         model = DataFlag
@@ -38,6 +39,26 @@ class DataFlagSerializer(serializers.ModelSerializer):
             "resolved_by",
             "resolved_at",
             "created_at",
+        ]
+
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "document": {"type": "string"},
+                    "wording": {"type": "string"},
+                    "source": {"type": "object", "nullable": True},
+                },
+            },
+        }
+    )
+    def get_evidence(self, data_flag) -> list:
+        """Each value in presence, its wording and the document it is in, cited."""
+        return [
+            {**item, "source": CitationField().to_representation(item.get("document"))}
+            for item in data_flag.evidence
         ]
 
     def get_subject(self, data_flag) -> str:

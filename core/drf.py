@@ -7,6 +7,8 @@ for every endpoint. ``PortalAutoSchema`` documents those answers on every
 operation so that clients (and schemathesis in CI) can rely on them.
 """
 
+from dataclasses import asdict
+
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,21 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from core.database import database_unavailable
+from core.reference import citation
+
+
+class CitationField(serializers.Field):
+    """A record's source document as it is cited (title, issuer, date, url), read-only."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "source_document")
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        found = citation(value or "")
+        return asdict(found) if found else None
+
 
 # Ids in API paths are numbers: anything else does not match and answers 404, never 500.
 ID_PATTERN = "[0-9]+"

@@ -25,6 +25,54 @@ REGENERATIS_DOCUMENT = "000_f98b46d4001c10ea.txt"
 RAW4RES_DOCUMENT = "001_b10686d589da6d6e.txt"
 
 
+@dataclass(frozen=True)
+class Citation:
+    """A source document as people cite it; the file name stays an internal key. Only what
+    the document itself says is recorded: a date or an address it does not give is left out."""
+
+    title: str
+    issuer: str
+    date: str = ""
+    url: str = ""
+
+    def __str__(self):
+        return ", ".join(part for part in (self.title, self.issuer, self.date) if part)
+
+
+SOURCE_CITATIONS = {
+    PLAN_DOCUMENT: Citation(
+        title="Plan d’actions de la Région Hauts-de-France pour l’industrie circulaire — "
+        "Accompagner / Accélérer / Massifier",
+        issuer="Région Hauts-de-France",
+        url="https://www.hautsdefrance.fr",
+    ),
+    CONVENTION_DOCUMENT: Citation(
+        title="Délibération du Conseil communautaire : convention de partenariat entre "
+        "l'agglomération Béthune-Bruay et l'association pôle TEAM2",
+        issuer="Communauté d'agglomération de Béthune-Bruay, Artois Lys Romane",
+        date="25 juin 2024",
+    ),
+    REGENERATIS_DOCUMENT: Citation(
+        title="REGENERATIS — REGENERATIon et Réhabilitation de sites post-métallurgiques par "
+        "la récupération de ressources (présentation du projet)",
+        issuer="Interreg Europe du Nord-Ouest",
+        url="https://www.nweurope.eu/REGENERATIS/",
+    ),
+    RAW4RES_DOCUMENT: Citation(
+        title="RAW4RES : soutenir la transition de l'Europe vers des chaînes "
+        "d'approvisionnement en terres rares résilientes, durables et circulaires",
+        issuer="Pôle de compétitivité TEAM2",
+        date="2025",
+        url="http://www.team2.fr",
+    ),
+}
+
+
+def citation(document: str) -> Citation | None:
+    """The citation of a source document named by its key (its file name)."""
+    return SOURCE_CITATIONS.get(document)
+
+
 @dataclass
 class LoadReport:
     counts: Counter = field(default_factory=Counter)

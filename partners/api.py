@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.api_permissions import allowed_if
-from core.drf import ID_PATTERN
+from core.drf import ID_PATTERN, CitationField
 from partners import selectors, services
 from partners.models import (
     Convention,
@@ -70,9 +70,20 @@ class ThemeSerializer(serializers.ModelSerializer):
 class ProjectSerializer(serializers.ModelSerializer):
     holder = serializers.CharField(source="holder.name", read_only=True)
 
+    source = CitationField()
+
     class Meta:
         model = FollowedProject
-        fields = ["id", "name", "domain", "holder", "status", "next_step", "source_wording"]
+        fields = [
+            "id",
+            "name",
+            "domain",
+            "holder",
+            "status",
+            "next_step",
+            "source_wording",
+            "source",
+        ]
 
 
 class ConventionActionSerializer(serializers.ModelSerializer):
@@ -126,6 +137,8 @@ class EventOrganisationSerializer(serializers.ModelSerializer):
 class EventSerializer(serializers.ModelSerializer):
     involved = EventOrganisationSerializer(many=True, read_only=True)
 
+    source = CitationField()
+
     class Meta:
         model = Event
         fields = [
@@ -139,6 +152,7 @@ class EventSerializer(serializers.ModelSerializer):
             "participant_count",
             "involved",
             "source_wording",
+            "source",
         ]
 
 

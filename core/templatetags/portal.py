@@ -6,6 +6,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from core.reference import citation
 from core.units import counts_things
 
 register = template.Library()
@@ -179,3 +180,11 @@ def local_datetime(value):
         "date": local.strftime("%d/%m/%Y"),
         "time": local.strftime("%H:%M"),
     }
+
+
+@register.filter
+def cite(document):
+    """A source document shown by what it is (title, issuer, date), never by its file name;
+    a key the table does not know is shown as it is."""
+    found = citation(document or "")
+    return str(found) if found else document
