@@ -10,10 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 
-from core.models import DataFlag
+from core.models import DataFlag, SourcedModel
 
 # The source documents themselves are not needed to load the reference data (it is
 # transcribed in each app's reference_data.py); only the word-for-word check reads them.
@@ -66,6 +68,20 @@ SOURCE_CITATIONS = {
         url="http://www.team2.fr",
     ),
 }
+
+
+def facts_per_document() -> dict[str, int]:
+    """How many stored records quote each source document (every model with a source)."""
+    counts: Counter = Counter()
+    for model in apps.get_models():
+        if issubclass(model, SourcedModel):
+            for row in (
+                model.objects.exclude(source_document="")
+                .values("source_document")
+                .annotate(n=Count("pk"))
+            ):
+                counts[row["source_document"]] += row["n"]
+    return dict(sorted(counts.items()))
 
 
 def citation(document: str) -> Citation | None:

@@ -6,7 +6,7 @@ from django.utils.module_loading import autodiscover_modules
 
 from core.audit import acting_as
 from core.outbox import outbox_drain
-from core.reference import LoadReport, loaders
+from core.reference import LoadReport, citation, facts_per_document, loaders
 
 _SILENT_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -51,3 +51,6 @@ class Command(BaseCommand):
         )
         for note in report.notes:
             self.stdout.write(note)
+        for document, count in facts_per_document().items():
+            cited = citation(document)
+            self.stdout.write(f"{count} faits tirés de : {cited or document}")
