@@ -90,10 +90,43 @@ def hub_done_on(convention):
     return max(on for _status, on in deliverables)
 
 
-def convention_obligations(convention, *, today=None):
-    dates = Meeting.objects.filter(convention=convention).values_list("kind", "date")
-    committees = [day for kind, day in dates if kind == MeetingKind.FOLLOW_UP_COMMITTEE]
-    clubs = [day for kind, day in dates if kind == MeetingKind.CLUB]
+def committee_meetings_counted(convention):
+    """The follow-up committees that count for the obligations: the convention makes the
+    committee « composé des représentants légaux de chaque partie », so a meeting counts when
+    every party was present (through a person who attended, or named as present). Returns
+    {meeting pk: the parties missing} for every committee meeting (empty when it counts)."""
+    parties = dict(
+        ConventionParty.objects.filter(convention=convention).values_list(
+            "organisation_id", "organisation__name"
+        )
+    )
+    present = {}
+    for meeting_pk, organisation_pk in Meeting.organisations.through.objects.filter(
+        meeting__convention=convention, meeting__kind=MeetingKind.FOLLOW_UP_COMMITTEE
+    ).values_list("meeting_id", "organisation_id"):
+        present.setdefault(meeting_pk, set()).add(organisation_pk)
+    return {
+        meeting_pk: sorted(
+            name for pk, name in parties.items() if pk not in present.get(meeting_pk, set())
+        )
+        for meeting_pk in Meeting.objects.filter(
+            convention=convention, kind=MeetingKind.FOLLOW_UP_COMMITTEE
+        ).values_list("pk", flat=True)
+    }
+
+
+def convention_obligations(convention, *, today=None, committee_missing=None):
+    """``committee_missing``: what ``committee_meetings_counted`` gave, when the caller has it."""
+    meetings = Meeting.objects.filter(convention=convention).values_list("pk", "kind", "date")
+    missing = (
+        committee_meetings_counted(convention) if committee_missing is None else committee_missing
+    )
+    committees = [
+        day
+        for pk, kind, day in meetings
+        if kind == MeetingKind.FOLLOW_UP_COMMITTEE and not missing.get(pk)
+    ]
+    clubs = [day for _pk, kind, day in meetings if kind == MeetingKind.CLUB]
     return obligations(
         notification_date=convention.notification_date,
         duration_months=convention.duration_months,

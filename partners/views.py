@@ -59,13 +59,17 @@ def convention_detail(request, pk):
                     request, _("Date de notification enregistrée : l'échéancier est calculé.")
                 )
                 return redirect("partners:convention_detail", pk=convention.pk)
+    committee_missing = selectors.committee_meetings_counted(convention)
     return render(
         request,
         "partners/convention_detail.html",
         {
             "convention": selectors.convention_detail(convention),
-            "obligations": selectors.convention_obligations(convention),
+            "obligations": selectors.convention_obligations(
+                convention, committee_missing=committee_missing
+            ),
             "meetings": selectors.meetings_of(convention, limit=20),
+            "committee_missing": committee_missing,
             "can_manage": can_manage,
             "can_record": can_record_for_convention(request.user, convention),
             "date_form": date_form if can_manage else None,

@@ -114,3 +114,27 @@ def test_a_notification_before_the_deliberation_became_executory_is_refused(conv
     convention_set_notification_date(
         actor=officer, convention=convention, notification_date=date(2024, 7, 12)
     )
+
+
+def test_a_committee_counts_only_when_every_party_was_represented(client_for, convention, officer):
+    convention.notification_date = date(2024, 10, 1)
+    convention.save()
+    heymans = Person.objects.get(full_name="Frédéric Heymans")  # TEAM2
+    gacquerre = Person.objects.get(full_name="Olivier Gacquerre")  # the agglomeration
+    alone = _meeting(officer, convention, date=date(2024, 11, 5), attendees=[heymans])
+    today = date(2025, 4, 2)
+    calendar = {o.key: o for o in convention_obligations(convention, today=today)}
+    assert calendar["committee-semester-1"].state == "missed"
+    page = client_for(officer).get(f"/partenaires/conventions/{convention.pk}/").content.decode()
+    assert "Ne compte pas comme comité de suivi" in page
+    meeting_record(
+        actor=officer,
+        convention=convention,
+        meeting=alone,
+        kind=MeetingKind.FOLLOW_UP_COMMITTEE,
+        date=date(2024, 11, 5),
+        place="Béthune",
+        attendees=[heymans, gacquerre],
+    )
+    calendar = {o.key: o for o in convention_obligations(convention, today=today)}
+    assert calendar["committee-semester-1"].state == "met"
