@@ -46,7 +46,8 @@ DOSSIER_WORKFLOW = Workflow(
             S.RETURNED,
             can_instruct_dossier,
             needs_reason=True,
-            traits={"actor": "officer"},
+            # The reason is the request: kept on the dossier and posted in its thread.
+            traits={"actor": "officer", "asks_complement": True},
         ),
         Transition(
             "retain",

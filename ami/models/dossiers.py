@@ -84,6 +84,12 @@ class Dossier(AuditContextMixin, models.Model):
     extended_until = models.DateTimeField(_("délai individuel jusqu'au"), null=True, blank=True)
     decided_at = models.DateTimeField(_("décision le"), null=True, blank=True)
     decision_reason = models.TextField(_("motif de la décision"), blank=True)
+    # What the officer asked when returning the dossier for complement, shown to the holder on
+    # every page of the dossier while it is with them.
+    complement_request = models.TextField(_("complément demandé"), blank=True)
+    complement_requested_at = models.DateTimeField(
+        _("complément demandé le"), null=True, blank=True
+    )
     decision_letter = models.FileField(_("lettre de décision"), upload_to="letters/%Y/", blank=True)
     submitted_at = models.DateTimeField(_("déposé le"), null=True, blank=True)
     # The mean of the completed, conflict-free evaluations' weighted scores, out of 5; kept

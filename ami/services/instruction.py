@@ -33,7 +33,16 @@ def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
                 {"redirected_to": _("Choisissez le dispositif vers lequel orienter le dossier.")}
             )
         changes["redirected_to"] = redirected_to
+    if transition.traits.get("asks_complement"):
+        changes.update(complement_request=reason.strip(), complement_requested_at=timezone.now())
     DOSSIER_WORKFLOW.apply(dossier, actor=actor, event=event, reason=reason, changes=changes)
+    if transition.traits.get("asks_complement"):
+        # The holder reads the request in the dossier's thread too (the e-mail follows).
+        DossierMessage.objects.create(
+            dossier=dossier,
+            author=actor,
+            body=_("Demande de complément : %(request)s") % {"request": reason.strip()},
+        )
     outbox_enqueue(
         "ami.status_changed",
         dossier_pk=dossier.pk,
