@@ -116,6 +116,12 @@ class TransitionSerializer(serializers.Serializer):
     )
 
 
+class AvailableTransitionSerializer(serializers.Serializer):
+    event = serializers.CharField()
+    label = serializers.CharField()
+    needs_reason = serializers.BooleanField()
+
+
 class EvaluationSerializer(serializers.ModelSerializer):
     reviewer = serializers.StringRelatedField()
     scores = serializers.SerializerMethodField()
@@ -215,6 +221,24 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
         )
         dossier.refresh_from_db()
         return Response(DossierSerializer(dossier).data)
+
+    @extend_schema(responses=AvailableTransitionSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def transitions(self, request, pk=None):
+        """The officer's steps open from the dossier's status, as the page offers them."""
+        dossier = self.get_object()
+        if not can_instruct_dossier(request.user, dossier):
+            raise PermissionDenied
+        steps = [
+            {
+                "event": t.event,
+                "label": str(t.label),
+                "needs_reason": t.needs_reason,
+            }
+            for t in DOSSIER_WORKFLOW.available(dossier, request.user)
+            if t.traits.get("actor") == "officer"
+        ]
+        return Response(AvailableTransitionSerializer(steps, many=True).data)
 
     @extend_schema(request=TransitionSerializer, responses=DossierSerializer)
     @action(detail=True, methods=["post"])

@@ -13,6 +13,7 @@ from ami.models import (
     FundingScheme,
     Phase,
 )
+from ami.workflows import DOSSIER_WORKFLOW
 
 
 class DossierCreateForm(forms.Form):
@@ -74,16 +75,10 @@ class MessageForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    event = forms.ChoiceField(
-        label=_("Décision"),
-        choices=[
-            ("start_review", _("Mettre en instruction")),
-            ("return", _("Renvoyer pour complément")),
-            ("retain", _("Retenir")),
-            ("reject", _("Ne pas retenir")),
-            ("redirect", _("Orienter vers un dispositif de financement")),
-        ],
-    )
+    """The officer's next step: only the transitions the workflow table allows from the
+    dossier's status for this officer (ami.workflows is the one list of them)."""
+
+    event = forms.ChoiceField(label=_("Décision"), choices=())
     redirected_to = forms.ChoiceField(
         label=_("Dispositif (si orientation)"),
         choices=[("", "—"), *FundingScheme.choices],
@@ -94,6 +89,18 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+
+    def __init__(self, *args, dossier, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].choices = officer_transition_choices(dossier, user)
+
+
+def officer_transition_choices(dossier, user):
+    return [
+        (t.event, t.label)
+        for t in DOSSIER_WORKFLOW.available(dossier, user)
+        if t.traits.get("actor") == "officer"
+    ]
 
 
 class AssignForm(forms.Form):

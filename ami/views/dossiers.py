@@ -75,7 +75,7 @@ def dossier_detail(request, pk):
     if officer and can_instruct_dossier(request.user, dossier):
         context.update(
             {
-                "transition_form": TransitionForm(),
+                "transition_form": TransitionForm(dossier=dossier, user=request.user),
                 "assign_form": AssignForm(initial={"instructor": dossier.instructor_id}),
                 "can_evaluate": can_evaluate_dossier(request.user, dossier),
                 "score": dossier.consolidated_score,

@@ -77,7 +77,7 @@ def dossier_list(request):
 def dossier_transition(request, pk):
     dossier = selectors.dossier_get_for_user(request.user, pk)
     require(can_instruct_dossier(request.user, dossier))
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST, dossier=dossier, user=request.user)
     if form.is_valid():
         try:
             services.dossier_transition(actor=request.user, dossier=dossier, **form.cleaned_data)
