@@ -103,6 +103,14 @@ def officer_transition_choices(dossier, user):
     ]
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Pourquoi retirez-vous le dossier ? (facultatif, transmis à la Région)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
 class AssignForm(forms.Form):
     instructor = forms.ModelChoiceField(label=_("Agent instructeur"), queryset=None, required=False)
 

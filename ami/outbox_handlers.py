@@ -125,16 +125,17 @@ def notify_officer(*, dossier_pk, event):
     if dossier.instructor is None:
         return
     with in_french():
-        send_email(
-            to=[dossier.instructor.email],
-            subject=_("Dossier %(reference)s complété par le porteur")
-            % {"reference": dossier.reference},
-            body=_("Bonjour,\n\nLe porteur a complété le dossier %(reference)s : %(url)s\n")
-            % {
-                "reference": dossier.reference,
-                "url": absolute_url("ami:dossier_detail", pk=dossier.pk),
-            },
-        )
+        if event == "withdraw":
+            subject = _("Dossier %(reference)s retiré par le porteur")
+            body = _("Bonjour,\n\nLe porteur a retiré le dossier %(reference)s : %(url)s\n")
+        else:
+            subject = _("Dossier %(reference)s complété par le porteur")
+            body = _("Bonjour,\n\nLe porteur a complété le dossier %(reference)s : %(url)s\n")
+        values = {
+            "reference": dossier.reference,
+            "url": absolute_url("ami:dossier_detail", pk=dossier.pk),
+        }
+        send_email(to=[dossier.instructor.email], subject=subject % values, body=body % values)
 
 
 @outbox_handler("ami.draft_reminder")

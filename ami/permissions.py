@@ -47,6 +47,20 @@ def can_submit_dossier(user, dossier) -> bool:
     return can_edit_dossier(user, dossier)
 
 
+def can_withdraw_dossier(user, dossier) -> bool:
+    """A submitted dossier not yet decided may be withdrawn by its organisation."""
+    return (
+        has_role(user, Role.HOLDER)
+        and _member(user, dossier.organisation_id)
+        and dossier.status
+        in (DossierStatus.SUBMITTED, DossierStatus.UNDER_REVIEW, DossierStatus.RETURNED)
+    )
+
+
+def can_delete_draft(user, dossier) -> bool:
+    return can_edit_dossier(user, dossier) and dossier.status == DossierStatus.DRAFT
+
+
 def can_instruct_dossier(user, dossier) -> bool:
     return is_officer(user) and not has_conflict(user, dossier)
 

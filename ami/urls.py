@@ -28,6 +28,8 @@ urlpatterns = [
         name="dossier_item_remove",
     ),
     path("dossiers/<int:pk>/deposer/", holders.dossier_submit, name="dossier_submit"),
+    path("dossiers/<int:pk>/retirer/", holders.dossier_withdraw, name="dossier_withdraw"),
+    path("dossiers/<int:pk>/supprimer/", holders.dossier_delete, name="dossier_delete"),
     path(
         "dossiers/<int:pk>/accuse/<int:number>/", dossiers.dossier_receipt, name="dossier_receipt"
     ),

@@ -8,7 +8,7 @@ a completed dossier tells its instructor).
 from django.utils.translation import gettext_lazy as _
 
 from ami.models import DossierStatus
-from ami.permissions import can_instruct_dossier, can_submit_dossier
+from ami.permissions import can_instruct_dossier, can_submit_dossier, can_withdraw_dossier
 from core.workflow import Transition, Workflow
 
 S = DossierStatus
@@ -75,6 +75,14 @@ DOSSIER_WORKFLOW = Workflow(
             can_instruct_dossier,
             needs_reason=True,
             traits={"actor": "officer", "decision": True, "needs_scheme": True},
+        ),
+        Transition(
+            "withdraw",
+            _("Retirer le dossier"),
+            (S.SUBMITTED, S.UNDER_REVIEW, S.RETURNED),
+            S.WITHDRAWN,
+            can_withdraw_dossier,
+            traits={"actor": "holder", "tell_instructor": True},
         ),
     ]
 )

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import CursorPagination
@@ -23,6 +24,18 @@ from core.database import database_unavailable
 from core.reference import citation
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "nullable": True,
+        "properties": {
+            "title": {"type": "string"},
+            "issuer": {"type": "string"},
+            "date": {"type": "string"},
+            "url": {"type": "string"},
+        },
+    }
+)
 class CitationField(serializers.Field):
     """A record's source document as it is cited (title, issuer, date, url), read-only."""
 

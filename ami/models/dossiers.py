@@ -20,6 +20,7 @@ class DossierStatus(models.TextChoices):
     RETAINED = "retained", _("Retenu")
     NOT_RETAINED = "not_retained", _("Non retenu")
     REDIRECTED = "redirected", _("Orienté vers un dispositif de financement")
+    WITHDRAWN = "withdrawn", _("Retiré par le porteur")
 
 
 class FundingScheme(models.TextChoices):

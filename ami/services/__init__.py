@@ -22,7 +22,12 @@ from ami.services.instruction import (
     dossier_transition,
     message_post,
 )
-from ami.services.submission import dossier_submit, draft_reminders_send, missing_for_submission
+from ami.services.submission import (
+    dossier_submit,
+    dossier_withdraw,
+    draft_reminders_send,
+    missing_for_submission,
+)
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -36,6 +41,7 @@ __all__ = [
     "dossier_extend_deadline",
     "dossier_save",
     "dossier_submit",
+    "dossier_withdraw",
     "dossier_transition",
     "draft_reminders_send",
     "evaluation_save",

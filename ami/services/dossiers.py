@@ -20,6 +20,7 @@ from ami.models import (
 )
 from ami.permissions import (
     can_create_dossier,
+    can_delete_draft,
     can_edit_dossier,
     can_write_message,
 )
@@ -73,7 +74,7 @@ def dossier_draft_delete(*, actor, dossier):
     """Delete a draft never submitted, with its files: by a member of its organisation, or
     by the retention rule (``actor`` None) once its period is over. The audit trail keeps
     that it existed and who deleted it."""
-    if actor is not None and not can_edit_dossier(actor, dossier):
+    if actor is not None and not can_delete_draft(actor, dossier):
         raise PermissionDenied
     if dossier.status != DossierStatus.DRAFT or dossier.versions.exists():
         raise ValidationError(_("Seul un brouillon jamais déposé peut être supprimé."))

@@ -177,3 +177,14 @@ def draft_reminders_send(*, now=None):
                 continue
             sent += 1
     return sent
+
+
+@transaction.atomic
+def dossier_withdraw(*, actor, dossier, reason=""):
+    """The holder withdraws a dossier not yet decided: it leaves the instruction, stays in the
+    records with its versions, and its instructor is told."""
+    transition = DOSSIER_WORKFLOW.apply(dossier, actor=actor, event="withdraw", reason=reason)
+    if transition.traits.get("tell_instructor") and dossier.instructor_id:
+        outbox_enqueue("ami.notify_officer", dossier_pk=dossier.pk, event="withdraw")
+    dataset_changed(DOSSIERS)
+    return dossier

@@ -19,9 +19,11 @@ from ami.forms import (
 )
 from ami.models import SECTIONS
 from ami.permissions import (
+    can_delete_draft,
     can_edit_dossier,
     can_evaluate_dossier,
     can_instruct_dossier,
+    can_withdraw_dossier,
     can_write_message,
 )
 from core.audit import audit_access, audit_event
@@ -69,6 +71,8 @@ def dossier_detail(request, pk):
         ),
         "message_form": message_form,
         "can_edit": can_edit_dossier(request.user, dossier),
+        "can_withdraw": can_withdraw_dossier(request.user, dossier),
+        "can_delete": can_delete_draft(request.user, dossier),
         "can_message": can_write_message(request.user, dossier),
         "officer": officer,
     }

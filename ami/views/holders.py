@@ -19,12 +19,15 @@ from ami.forms import (
     DossierForm,
     FinancingLineForm,
     PartnerForm,
+    WithdrawForm,
 )
 from ami.models import SECTIONS, Phase
 from ami.permissions import (
     can_create_dossier,
+    can_delete_draft,
     can_edit_dossier,
     can_submit_dossier,
+    can_withdraw_dossier,
 )
 from ami.services import EDITABLE_FIELDS as EDITABLE
 from ami.steps import STEPS, neighbours, step_fixing, step_of
@@ -57,6 +60,9 @@ def dossier_create(request, phase_pk):
     phase = get_object_or_404(Phase.objects.select_related("call"), pk=phase_pk)
     if not can_create_dossier(request.user, phase):
         raise PermissionDenied
+    if not phase.is_open():
+        # A closed (or not yet open) phase offers no form: the page says so and when.
+        return render(request, "ami/dossier_create.html", {"form": None, "phase": phase})
     form = DossierCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -245,3 +251,68 @@ def dossier_submit(request, pk):
         % {"when": timezone.localtime(version.submitted_at).strftime("%d/%m/%Y à %H:%M:%S")},
     )
     return redirect_after_post(request, "ami:dossier_detail", pk=dossier.pk)
+
+
+@login_required
+def dossier_withdraw(request, pk):
+    """Withdraw a submitted dossier: a page that says what it means, then the POST."""
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    if not can_withdraw_dossier(request.user, dossier):
+        raise PermissionDenied
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dossier_withdraw(
+                actor=request.user, dossier=dossier, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Dossier %(reference)s retiré : la Région ne l'instruira pas.")
+                % {"reference": dossier.reference},
+            )
+            return redirect("ami:my_dossiers")
+    return render(
+        request,
+        "ami/dossier_confirm.html",
+        {
+            "dossier": dossier,
+            "form": form,
+            "title": _("Retirer le dossier"),
+            "explanation": _(
+                "Le dossier ne sera plus instruit. Il reste conservé, avec ses versions "
+                "déposées et leurs accusés de réception, comme pièce de l'appel."
+            ),
+            "button": _("Retirer définitivement ce dossier"),
+        },
+    )
+
+
+@login_required
+def dossier_delete(request, pk):
+    """Delete a draft never submitted: a page that says what it means, then the POST."""
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    if not can_delete_draft(request.user, dossier):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.dossier_draft_delete(actor=request.user, dossier=dossier)
+        messages.success(
+            request, _("Brouillon %(reference)s supprimé.") % {"reference": dossier.reference}
+        )
+        return redirect("ami:my_dossiers")
+    return render(
+        request,
+        "ami/dossier_confirm.html",
+        {
+            "dossier": dossier,
+            "form": None,
+            "title": _("Supprimer le brouillon"),
+            "explanation": _(
+                "Le brouillon, ses partenaires, son plan de financement et ses pièces jointes "
+                "seront supprimés pour toute votre organisation. Cette action est définitive."
+            ),
+            "button": _("Supprimer définitivement ce brouillon"),
+        },
+    )

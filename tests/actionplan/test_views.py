@@ -70,7 +70,7 @@ def test_the_indicator_page_shows_the_target_in_words_the_source_and_the_chart(
         .content.decode()
     )
     assert "De 25\u00a0000 emplois en 2023 à 30\u00a0000 emplois en 2030" in content
-    assert "002_ea7886a25d2d7173.txt" in content
+    assert "Plan d’actions de la Région Hauts-de-France pour l’industrie circulaire" in content
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in content and "<title id=" in content
     assert "26\u00a0400 emplois" in content
     assert "31/12/2025" in content
