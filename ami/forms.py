@@ -14,6 +14,7 @@ from ami.models import (
     Phase,
 )
 from ami.workflows import DOSSIER_WORKFLOW
+from core.forms import MoneyField
 
 
 class DossierCreateForm(forms.Form):
@@ -54,6 +55,8 @@ class PartnerForm(forms.ModelForm):
 
 
 class FinancingLineForm(forms.ModelForm):
+    amount = MoneyField(label=_("Montant (€)"), help_text=_("Par exemple 50 000,50"))
+
     class Meta:
         model = FinancingLine
         fields = ["kind", "label", "amount"]

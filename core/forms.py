@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +19,40 @@ class DataFlagResolutionForm(forms.Form):
         label=_("Explication (valeur retenue, source consultée…)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class MoneyField(forms.DecimalField):
+    """An amount in euros as people type it: « 50 000,50 », « 50000,50 », « 50 000 € »
+    (spaces as thousands separators, a decimal comma). A dot is read as a decimal point only
+    when there is no comma; « 50.000,50 » is refused rather than guessed."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("min_value", Decimal(0))
+        super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+        return attrs
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            text = value.replace("€", "").replace("\u202f", "").replace("\xa0", "")
+            text = text.replace(" ", "").strip()
+            if "," in text and "." in text:
+                raise forms.ValidationError(
+                    _(
+                        "Écrivez le montant avec une virgule pour les centimes, sans point : 50 000,50."
+                    ),
+                    code="invalid",
+                )
+            value = text.replace(",", ".")
+        return super().to_python(value)
 
 
 def add_service_errors(form, error):

@@ -14,6 +14,7 @@ from ami.permissions import can_submit_dossier, can_view_dossier
 from ami.selectors import DOSSIERS
 from ami.workflows import DOSSIER_WORKFLOW
 from core.outbox import outbox_enqueue
+from core.templatetags.portal import format_money_exact
 from core.versioned_cache import dataset_changed
 
 
@@ -34,9 +35,9 @@ def missing_for_submission(dossier):
                 (
                     "financing",
                     _(
-                        "Le plan de financement n'est pas équilibré : ressources moins dépenses = %(balance)s €."
+                        "Le plan de financement n'est pas équilibré : ressources moins dépenses = %(balance)s."
                     )
-                    % {"balance": totals["balance"]},
+                    % {"balance": format_money_exact(totals["balance"])},
                 )
             )
     else:

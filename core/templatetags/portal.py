@@ -34,6 +34,23 @@ def format_money(value):
     return _("%(amount)s €") % {"amount": format_number(value, 0)}
 
 
+def format_money_exact(value):
+    """Every euro and cent, as a financing plan or a total must be read: 1 050 000 € stays
+    « 1 050 000 € » (``money`` would round it to « 1,1 M€ »), 50 000,50 € keeps its cents.
+
+    >>> from django.utils import translation
+    >>> with translation.override("fr"):
+    ...     format_money_exact(Decimal("1050000")), format_money_exact(Decimal("-150000.5"))
+    ('1\\xa0050\\xa0000 €', '-150\\xa0000,50 €')
+    """
+    if value is None:
+        return "—"
+    value = Decimal(value)
+    return _("%(amount)s €") % {
+        "amount": format_number(value, 0 if value == value.to_integral_value() else 2)
+    }
+
+
 def format_percent(ratio):
     if ratio is None:
         return "—"
@@ -48,6 +65,11 @@ def number(value, decimals=None):
 @register.filter
 def money(value):
     return format_money(value)
+
+
+@register.filter
+def money_exact(value):
+    return format_money_exact(value)
 
 
 @register.filter
