@@ -7,9 +7,18 @@ class ActionplanConfig(AppConfig):
     verbose_name = _("Plan d'actions")
 
     def ready(self):
+        from django import forms
+
         from accounts.permissions import is_officer
-        from actionplan import permissions, selectors
-        from core.registry import HomePanel, NavEntry, home_panels, navigation
+        from actionplan import permissions, selectors, services
+        from core.registry import (
+            FlagSettler,
+            HomePanel,
+            NavEntry,
+            flag_settlers,
+            home_panels,
+            navigation,
+        )
 
         for key, entry in {
             "plan": NavEntry(
@@ -29,4 +38,16 @@ class ActionplanConfig(AppConfig):
         )
         home_panels.add(
             "reports", HomePanel("actionplan/home_reports.html", selectors.reports_home_panel, 30)
+        )
+        flag_settlers.add(
+            "plan-start-missing",
+            FlagSettler(
+                field=lambda: forms.DateField(
+                    label=_("Date de début du plan confirmée"),
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                ),
+                apply=lambda *, actor, subject, value: services.plan_start_set(
+                    actor=actor, start_date=value
+                ),
+            ),
         )

@@ -51,3 +51,8 @@ def can_view_reports(user) -> bool:
 
 def can_request_report(user) -> bool:
     return is_officer(user)
+
+
+def can_set_plan_start(user) -> bool:
+    """The plan's start date is settled by an officer, through its point à confirmer."""
+    return is_officer(user)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DataFlag
+from core.registry import flag_settlers
 
 
 class DataFlagResolutionForm(forms.Form):
@@ -19,6 +20,14 @@ class DataFlagResolutionForm(forms.Form):
         label=_("Explication (valeur retenue, source consultée…)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, data_flag=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        settler = flag_settlers.get(data_flag.code) if data_flag is not None else None
+        if settler is not None:
+            # Confirming this point sets the value it is about: the form asks for it.
+            self.fields["value"] = settler.field()
+            self.fields["value"].required = False
 
 
 class MoneyField(forms.DecimalField):

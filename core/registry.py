@@ -142,7 +142,19 @@ class RetentionRule:
     order: int = 50
 
 
+@dataclass(frozen=True)
+class FlagSettler:
+    """How confirming a point à confirmer settles the value it is about. The resolution form
+    asks for ``field()`` (a form field: the confirmed date, amount…) and ``apply(actor=,
+    subject=, value=)`` writes it through the owning app's service, in the same transaction
+    as the decision."""
+
+    field: Callable[[], Any]
+    apply: Callable[..., Any]
+
+
 navigation = Registry("navigation")
+flag_settlers = Registry("flag settlers")
 personal_data = Registry("personal data")
 retention_rules = Registry("retention rules")
 home_panels = Registry("home panels")

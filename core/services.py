@@ -13,19 +13,31 @@ from django.utils.translation import gettext as _
 from core.audit import acting_as
 from core.models import DataFlag, ExportFile, ExportStatus, WorkerHeartbeat
 from core.outbox import outbox_enqueue
-from core.registry import export_sources
+from core.registry import export_sources, flag_settlers
 
 logger = logging.getLogger(__name__)
 EXPORT_LEASE = timedelta(minutes=15)
 
 
 @transaction.atomic
-def data_flag_resolve(*, actor, data_flag, status, resolution):
-    """An officer confirms or dismisses a point raised by the sources, saying why."""
+def data_flag_resolve(*, actor, data_flag, status, resolution, value=None, settle=True):
+    """An officer confirms or dismisses a point raised by the sources, saying why. Where the
+    point is about a value an app can settle (``core.registry.flag_settlers``), confirming it
+    with a value applies that value through the app's service, in the same transaction
+    (``settle=False``: the app's service set the value itself and closes the point)."""
     if status == DataFlag.Status.OPEN:
         raise ValidationError({"status": _("Choisissez « Confirmé » ou « Écarté ».")})
     if not resolution.strip():
         raise ValidationError({"resolution": _("Expliquez la décision.")})
+    settler = flag_settlers.get(data_flag.code)
+    if settle and settler is not None and status == DataFlag.Status.CONFIRMED:
+        if value in (None, ""):
+            raise ValidationError({"value": _("Indiquez la valeur confirmée.")})
+        try:
+            settler.apply(actor=actor, subject=data_flag.subject, value=value)
+        except ValidationError as error:
+            raise ValidationError({"value": error.messages}) from error
+        data_flag.refresh_from_db()  # the app's service may have recorded the value on it
     with acting_as(actor):
         data_flag.status = status
         data_flag.resolution = resolution.strip()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from core.audit import audit_event
 from core.database import database_unavailable
-from core.forms import DataFlagResolutionForm
+from core.forms import DataFlagResolutionForm, add_service_errors
 from core.models import DataFlag, ExportStatus, WorkerHeartbeat
 from core.permissions import can_resolve_data_flag, can_view_data_flags
 from core.registry import home_panels
@@ -117,12 +117,12 @@ def data_flag_resolve_view(request, pk):
     data_flag = data_flag_get_for_user(request.user, pk)
     if not can_resolve_data_flag(request.user, data_flag):
         raise PermissionDenied
-    form = DataFlagResolutionForm(request.POST or None)
+    form = DataFlagResolutionForm(request.POST or None, data_flag=data_flag)
     if request.method == "POST" and form.is_valid():
         try:
             data_flag_resolve(actor=request.user, data_flag=data_flag, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Décision enregistrée."))
             return redirect("data_flags")

@@ -7,15 +7,19 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partenaires et conventions")
 
     def ready(self):
+        from django import forms
+
         from core.registry import (
+            FlagSettler,
             HomePanel,
             NavEntry,
             ReportSection,
+            flag_settlers,
             home_panels,
             navigation,
             report_sections,
         )
-        from partners import permissions, report, selectors
+        from partners import permissions, report, selectors, services
 
         navigation.add(
             "partners",
@@ -38,5 +42,17 @@ class PartnersConfig(AppConfig):
                 template="partners/report_section.html",
                 sheet=report.sheet,
                 order=40,
+            ),
+        )
+        flag_settlers.add(
+            "notification-date-missing",
+            FlagSettler(
+                field=lambda: forms.DateField(
+                    label=_("Date de notification confirmée"),
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                ),
+                apply=lambda *, actor, subject, value: services.convention_set_notification_date(
+                    actor=actor, convention=subject, notification_date=value
+                ),
             ),
         )

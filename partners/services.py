@@ -62,6 +62,7 @@ def convention_set_notification_date(*, actor, convention, notification_date):
             status=DataFlag.Status.CONFIRMED,
             resolution=_("Notifiée le %(date)s, saisie par un agent.")
             % {"date": notification_date.strftime("%d/%m/%Y")},
+            settle=False,
         )
     return convention
 

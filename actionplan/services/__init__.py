@@ -19,6 +19,7 @@ from actionplan.services.plan import (
     measurement_resubmit,
     measurement_return,
     measurements_approve_bulk,
+    plan_start_set,
 )
 from actionplan.services.reports import (
     report_claim,
@@ -51,6 +52,7 @@ __all__ = [
     "measurement_resubmit",
     "measurement_return",
     "measurements_approve_bulk",
+    "plan_start_set",
     "report_claim",
     "report_dispatched",
     "report_generate",

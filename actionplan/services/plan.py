@@ -16,6 +16,7 @@ from actionplan.models import (
     Lifecycle,
     Measurement,
     MeasurementStatus,
+    PlanSetting,
     Reminder,
     SeriesPoint,
     Status,
@@ -29,6 +30,7 @@ from actionplan.permissions import (
     can_record_measurement,
     can_resubmit_measurement,
     can_review_measurement,
+    can_set_plan_start,
 )
 from actionplan.progress import Observation, Target, assess
 from actionplan.selectors import (
@@ -298,6 +300,24 @@ def _store_series(indicator, series):
         SeriesPoint(indicator=indicator, date=day, value=value, count=count)
         for day, value, count in fresh
     )
+
+
+@transaction.atomic
+def plan_start_set(*, actor, start_date):
+    """The plan's start, once an officer has confirmed it: the three years and every
+    indicator's expected trajectory count from it (each status is recomputed by a worker)."""
+    if not can_set_plan_start(actor):
+        raise PermissionDenied
+    if not isinstance(start_date, date):
+        raise ValidationError({"value": _("Indiquez une date.")})
+    setting = PlanSetting.objects.get(pk=1)
+    setting.start_date = start_date
+    setting.full_clean()
+    with acting_as(actor):
+        setting.save()
+    for pk in Indicator.objects.values_list("pk", flat=True):
+        indicator_refresh_later(pk)
+    return setting
 
 
 def indicators_refresh_all(*, today=None):

@@ -41,9 +41,7 @@ def test_an_ambiguous_or_wrong_amount_is_refused_on_its_field(typed):
     assert not form.is_valid() and "amount" in form.errors
 
 
-def test_the_holder_adds_50_000_50_euros_and_reads_them_to_the_cent(
-    client_for, holder_a, draft_a
-):
+def test_the_holder_adds_50_000_50_euros_and_reads_them_to_the_cent(client_for, holder_a, draft_a):
     client = client_for(holder_a)
     client.post(
         reverse("ami:dossier_line_add", args=[draft_a.pk]),
