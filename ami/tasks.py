@@ -1,18 +1,11 @@
-from celery import shared_task
 from django.conf import settings
 
 from ami.models import Attachment, ScanStatus
 from ami.services import attachment_scan, draft_reminders_send
+from core.tasking import portal_task
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(Exception,),
-    retry_backoff=True,
-    max_retries=5,
-    time_limit=120,
-    soft_time_limit=100,
-)
+@portal_task(time_limit=120, retries=5)
 def scan_attachment(attachment_pk):
     attachment = (
         Attachment.objects.filter(pk=attachment_pk)
@@ -23,7 +16,7 @@ def scan_attachment(attachment_pk):
         attachment_scan(attachment=attachment)
 
 
-@shared_task(acks_late=True, time_limit=600, soft_time_limit=540)
+@portal_task(time_limit=600, retries=0)
 def rescan_pending_attachments():
     """Scans stuck in 'pending' (broker or clamd down at upload time) are tried again, and
     files uploaded while no antivirus was configured are scanned once one is: the backlog."""
@@ -36,6 +29,6 @@ def rescan_pending_attachments():
         scan_attachment.delay(pk)
 
 
-@shared_task(acks_late=True, time_limit=600, soft_time_limit=540)
+@portal_task(time_limit=600, retries=0)
 def send_draft_reminders():
     draft_reminders_send()

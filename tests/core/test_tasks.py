@@ -3,9 +3,11 @@ import time
 import pytest
 from django.db import transaction
 
+from config.celery import app
 from core.models import OutboxMessage, WorkerHeartbeat
 from core.outbox import outbox_drain
 from core.services import heartbeat_request
+from core.tasking import PortalTask
 from core.tasks import drain_outbox
 
 
@@ -43,3 +45,12 @@ def test_follow_up_work_cannot_be_recorded_outside_the_transaction_of_its_change
     with pytest.raises(RuntimeError):
         outbox_enqueue("core.heartbeat", name="orphan")
     assert not OutboxMessage.objects.exists()
+
+
+def test_every_task_of_the_portal_comes_from_the_one_base_with_its_limits():
+    app.loader.import_default_modules()
+    ours = [t for name, t in app.tasks.items() if not name.startswith("celery.")]
+    assert len(ours) >= 15
+    for task in ours:
+        assert isinstance(task, PortalTask), task.name
+        assert task.acks_late and task.time_limit and task.soft_time_limit < task.time_limit
