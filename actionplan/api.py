@@ -265,10 +265,22 @@ class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
 class FundingCommitmentSerializer(serializers.ModelSerializer):
     source = serializers.SlugRelatedField(slug_field="code", queryset=FundingSource.objects.all())
     action = serializers.SlugRelatedField(slug_field="code", queryset=Action.objects.all())
+    over_envelope_confirmed = serializers.BooleanField(
+        write_only=True, required=False, default=False
+    )
 
     class Meta:
         model = FundingCommitment
-        fields = ["id", "source", "action", "amount", "date", "label", "is_demo"]
+        fields = [
+            "id",
+            "source",
+            "action",
+            "amount",
+            "date",
+            "label",
+            "is_demo",
+            "over_envelope_confirmed",
+        ]
         read_only_fields = ["is_demo"]
 
 

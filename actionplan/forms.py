@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from actionplan.models import FundingCommitment, Indicator, Lifecycle, Measurement, Status
+from core.forms import MoneyField
 from core.registry import computed_sources
 
 
@@ -114,6 +115,12 @@ class IndicatorSettingsForm(forms.ModelForm):
 
 
 class FundingCommitmentForm(forms.ModelForm):
+    amount = MoneyField(label=_("Montant (€)"), help_text=_("Par exemple 50 000,50"))
+    over_envelope_confirmed = forms.BooleanField(
+        label=_("Je confirme cet engagement au-delà de l'enveloppe de la source"),
+        required=False,
+    )
+
     class Meta:
         model = FundingCommitment
         fields = ["source", "action", "amount", "date", "label"]

@@ -336,7 +336,7 @@ def funding(request):
             try:
                 services.funding_commitment_create(actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Engagement enregistré."))
                 return redirect("actionplan:funding")

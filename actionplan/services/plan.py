@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -53,6 +54,7 @@ from core.models import DataFlag
 from core.outbox import outbox_enqueue
 from core.registry import computed_sources
 from core.services import data_flag_resolve
+from core.templatetags.portal import format_money_exact
 from core.territories import parse_territory
 from core.workflow import Transition, Workflow
 
@@ -346,9 +348,41 @@ def indicator_set_manual_status(*, actor, indicator, status, reason, on=None):
 
 
 @transaction.atomic
-def funding_commitment_create(*, actor, source, action, amount, date: date, label, is_demo=False):
+def funding_commitment_create(
+    *,
+    actor,
+    source,
+    action,
+    amount,
+    date: date,
+    label,
+    is_demo=False,
+    over_envelope_confirmed=False,
+):
+    """Record money committed on a source; beyond the source's envelope only once the
+    officer has confirmed it (a typo of one zero must not pass silently)."""
     if not can_record_funding(actor):
         raise PermissionDenied
+    if source.envelope is not None and not over_envelope_confirmed:
+        committed = (
+            FundingCommitment.objects.filter(source=source).aggregate(total=Sum("amount"))["total"]
+            or 0
+        )
+        if committed + amount > source.envelope:
+            raise ValidationError(
+                {
+                    "over_envelope_confirmed": _(
+                        "Cet engagement porterait « %(source)s » à %(total)s, au-delà de son "
+                        "enveloppe de %(envelope)s. Vérifiez le montant, ou cochez la case pour "
+                        "confirmer le dépassement."
+                    )
+                    % {
+                        "source": source,
+                        "total": format_money_exact(committed + amount),
+                        "envelope": format_money_exact(source.envelope),
+                    }
+                }
+            )
     commitment = FundingCommitment(
         source=source, action=action, amount=amount, date=date, label=label, is_demo=is_demo
     )
