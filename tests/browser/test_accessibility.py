@@ -204,3 +204,32 @@ def test_the_site_pages_meet_wcag_aa(sign_in, officer):
         page.goto(path)
         assert page.get_by_role("heading", level=1).count() == 1, path
         _assert_accessible(page)
+
+
+def test_the_personal_data_and_leaving_pages_meet_wcag_aa(page, sign_in, holder_a, draft_a):
+    page.goto("/donnees-personnelles/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Données personnelles"
+    _assert_accessible(page)
+    sign_in(holder_a)
+    for path in [
+        "/comptes/mes-donnees/",
+        f"/ami/dossiers/{draft_a.pk}/supprimer/",
+        f"/ami/dossiers/{draft_a.pk}/modifier/",
+    ]:
+        page.goto(path)
+        assert page.get_by_role("heading", level=1).count() == 1, path
+        _assert_accessible(page)
+
+
+def test_a_returned_dossier_and_its_withdrawal_meet_wcag_aa(sign_in, holder_a, officer, draft_a):
+    from ami.services import dossier_submit, dossier_transition
+
+    dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
+    draft_a.refresh_from_db()
+    dossier_transition(actor=officer, dossier=draft_a, event="start_review")
+    dossier_transition(actor=officer, dossier=draft_a, event="return", reason="Le budget.")
+    page = sign_in(holder_a)
+    for path in [f"/ami/dossiers/{draft_a.pk}/", f"/ami/dossiers/{draft_a.pk}/retirer/"]:
+        page.goto(path)
+        assert page.get_by_role("heading", level=1).count() == 1, path
+        _assert_accessible(page)
