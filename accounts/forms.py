@@ -8,6 +8,8 @@ from accounts.models import OrganisationType, User
 
 
 class SignInForm(AuthenticationForm):
+    saves_nothing = True  # the error summary does not say « nothing was saved »
+
     username = forms.EmailField(
         label=_("Adresse e-mail"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -30,6 +32,8 @@ class SignInForm(AuthenticationForm):
 
 
 class TokenForm(forms.Form):
+    saves_nothing = True  # the error summary does not say « nothing was saved »
+
     token = forms.CharField(
         label=_("Code à 6 chiffres de votre application d'authentification"),
         min_length=6,
@@ -47,6 +51,8 @@ class TokenForm(forms.Form):
 
 
 class RecoveryCodeForm(forms.Form):
+    saves_nothing = True  # the error summary does not say « nothing was saved »
+
     recovery_code = forms.CharField(
         label=_("Code de secours"),
         help_text=_("Un des dix codes notés lors de l'activation ; chacun ne sert qu'une fois."),

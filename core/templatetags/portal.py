@@ -169,20 +169,22 @@ def error_summary(context):
     pattern public-sector design systems use): an error is never 3 000 px below the fold."""
     from django.forms import BaseForm
 
-    seen, items = set(), []
+    seen, items, saving = set(), [], False
     for value in context.flatten().values():
         if not isinstance(value, BaseForm) or id(value) in seen or not value.is_bound:
             continue
         seen.add(id(value))
         if not value.errors:
             continue
+        # A form that records nothing (sign-in, a code) has nothing « not saved » to speak of.
+        saving = saving or not getattr(value, "saves_nothing", False)
         for name, errors in value.errors.items():
             field = value.fields.get(name)
             anchor = value[name].id_for_label if field is not None else None
             label = field.label if field is not None else None
             for error in errors:
                 items.append({"anchor": anchor, "label": label, "message": error})
-    return {"items": items}
+    return {"items": items, "saving": saving}
 
 
 @register.filter

@@ -294,3 +294,17 @@ def test_the_lockout_says_its_duration_in_english_too(client, officer, settings)
     client.post(reverse("login"), {"username": officer.email, "password": "wrong-password"})
     locked = client.post(reverse("login"), {"username": officer.email, "password": PASSWORD})
     assert "suspended for 15 minutes" in locked.content.decode()
+
+
+def test_a_refused_sign_in_lists_its_error_without_speaking_of_anything_saved(client, officer):
+    page = client.post(reverse("login"), {"username": officer.email, "password": "faux"})
+    content = page.content.decode()
+    assert 'class="error-summary"' in content
+    assert "Rien n&#x27;a été enregistré" not in content and "Rien n'a été enregistré" not in content
+
+
+def test_a_refused_form_that_saves_says_nothing_was_saved(client_for, holder_a, organisation_a):
+    page = client_for(holder_a).post(
+        reverse("accounts:invite", args=[organisation_a.pk]), {"full_name": "", "email": "x"}
+    )
+    assert "Rien n'a été enregistré" in page.content.decode()

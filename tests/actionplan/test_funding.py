@@ -25,9 +25,7 @@ def _commit(client, source, amount, **extra):
     )
 
 
-def test_a_commitment_above_the_envelope_needs_an_explicit_confirmation(
-    client_for, plan, officer
-):
+def test_a_commitment_above_the_envelope_needs_an_explicit_confirmation(client_for, plan, officer):
     source = _source()
     client = client_for(officer)
     too_much = str(source.envelope + 1).replace(".", ",")
