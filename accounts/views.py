@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -86,11 +86,18 @@ class SignInView(auth_views.LoginView):
 
 
 class ChoosePasswordView(auth_views.PasswordResetConfirmView):
-    """Choosing a password from an e-mailed link; for an invited colleague it accepts the invitation."""
+    """Choosing a password from an e-mailed link; for an invited colleague it accepts the
+    invitation. The link proved the address: the person is signed in at once (an officer
+    still enters the second factor before anything else)."""
+
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = reverse_lazy("home")
 
     def form_valid(self, form):
         response = super().form_valid(form)
         services.invitations_accept(user=form.user)
+        messages.success(self.request, _("Mot de passe enregistré : vous êtes connecté."))
         return response
 
 

@@ -91,12 +91,17 @@ def test_the_invited_colleague_chooses_a_password_and_the_invitation_is_accepted
     path = _link_in(mail.outbox[-1]).split("8000", 1)[1]
     form = client.get(path, follow=True)
     new_password = "une-autre-phrase-de-passe"
-    client.post(
+    chosen = client.post(
         form.redirect_chain[-1][0],
         {"new_password1": new_password, "new_password2": new_password},
+        follow=True,
     )
     invitation.refresh_from_db()
     assert invitation.accepted_at is not None
+    # Signed in at once, on the home page, told so.
+    assert chosen.wsgi_request.user.email == "paul@recyclerie-artois.fr"
+    assert "vous êtes connecté" in chosen.content.decode()
+    client.logout()
     signed_in = client.post(
         reverse("login"), {"username": "paul@recyclerie-artois.fr", "password": new_password}
     )
