@@ -96,15 +96,20 @@ def write_workbook(sheets, target):
         date: book.add_format({"num_format": "dd/mm/yyyy"}),
         datetime: book.add_format({"num_format": "dd/mm/yyyy hh:mm"}),
     }
+    bold = book.add_format({"bold": True})
     counts = []
     for title, header, rows in sheets:
         sheet = book.add_worksheet(str(title).translate(_SHEET_NAME_FORBIDDEN)[:31])
         for column, name in enumerate(header):
-            sheet.write_string(0, column, str(name))
+            sheet.write_string(0, column, str(name), bold)
+        # Ready for analysis: the header stays in view and every column can be filtered.
+        sheet.freeze_panes(1, 0)
         count = 0
         for count, row in enumerate(rows, start=1):
             for column, value in enumerate(row):
                 _write_cell(sheet, count, column, value, formats)
+        if header:
+            sheet.autofilter(0, 0, count, len(header) - 1)
         counts.append(count)
     book.close()
     return counts

@@ -201,3 +201,12 @@ def test_an_export_whose_worker_died_is_taken_up_again(
     assert exports_sweep() == 1
     run_outbox()
     assert ExportFile.objects.get(pk=export.pk).status == ExportStatus.READY
+
+
+def test_a_workbook_keeps_its_header_in_view_and_every_column_filterable():
+    buffer = io.BytesIO()
+    write_workbook([("Dossiers", ["Référence", "Montant"], [["A-1", 10], ["A-2", 20]])], buffer)
+    sheet = load_workbook(buffer).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:B3"
+    assert sheet["A1"].font.bold
