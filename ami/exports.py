@@ -1,7 +1,7 @@
 """The officers' export of the dossiers, registered with ``core.registry.export_sources``:
 the rows an officer may read, with the list's filters, read in chunks of the columns shown."""
 
-from django.utils import timezone
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,6 +24,11 @@ def header():
         _("Statut"),
         _("Déposé le"),
         _("Agent instructeur"),
+        _("Note consolidée (sur 5)"),
+        _("Dépenses (€)"),
+        _("Ressources (€)"),
+        _("Décidé le"),
+        _("Motif de la décision"),
     ]
 
 
@@ -50,6 +55,13 @@ def rows(user, filters):
             "organisation__kind",
             "organisation__identifier",
             "instructor__full_name",
+            "consolidated_score",
+            "decided_at",
+            "decision_reason",
+        )
+        .annotate(
+            expenses=Sum("financing_lines__amount", filter=Q(financing_lines__kind="expense")),
+            resources=Sum("financing_lines__amount", filter=Q(financing_lines__kind="resource")),
         )
         .order_by("-submitted_at", "pk")
     )
@@ -64,10 +76,13 @@ def rows(user, filters):
             d.title,
             d.get_territory_display(),
             d.get_status_display(),
-            timezone.localtime(d.submitted_at).strftime("%d/%m/%Y %H:%M:%S")
-            if d.submitted_at
-            else "",
+            d.submitted_at,  # a date-time cell in the workbook, Paris time in the CSV
             d.instructor.full_name if d.instructor else "",
+            d.consolidated_score,
+            d.expenses,
+            d.resources,
+            d.decided_at,
+            d.decision_reason,
         ]
 
 

@@ -41,9 +41,12 @@ def _csv_cell(cell):
     """Semicolon-separated CSV: decimal comma, dates as dd/mm/yyyy, blanks for missing values."""
     if cell is None:
         return ""
-    if isinstance(cell, float):
+    if isinstance(cell, float | Decimal):
         return f"{cell:.2f}".replace(".", ",")
-    if isinstance(cell, (date, datetime)):
+    if isinstance(cell, datetime):
+        moment = timezone.localtime(cell) if timezone.is_aware(cell) else cell
+        return moment.strftime("%d/%m/%Y %H:%M:%S")
+    if isinstance(cell, date):
         return cell.strftime("%d/%m/%Y")
     return inert(str(cell))
 

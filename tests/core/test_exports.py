@@ -210,3 +210,16 @@ def test_a_workbook_keeps_its_header_in_view_and_every_column_filterable():
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:B3"
     assert sheet["A1"].font.bold
+
+
+def test_the_dossier_export_has_what_an_analyst_needs_with_typed_cells(
+    client_for, officer, two_submitted
+):
+    response = client_for(officer).get(reverse("ami:dossier_list") + "?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header = [cell.value for cell in sheet[1]]
+    for column in ("Note consolidée (sur 5)", "Dépenses (€)", "Ressources (€)", "Décidé le"):
+        assert column in header
+    row = dict(zip(header, [cell.value for cell in sheet[2]], strict=True))
+    assert isinstance(row["Déposé le"], datetime)
+    assert row["Dépenses (€)"] == 1000 and row["Ressources (€)"] == 1000
