@@ -318,7 +318,11 @@ def organisation_detail(request, pk):
     return render(
         request,
         "accounts/organisation_detail.html",
-        {"organisation": organisation, "members": members},
+        {
+            "organisation": organisation,
+            "members": members,
+            "can_invite": can_invite_colleague(request.user, organisation),
+        },
     )
 
 

@@ -156,3 +156,15 @@ def test_memberships_show_only_what_each_may_see(client_for, request, persona, h
         assert holder_a.email in emails
     else:
         assert emails == {user.email}
+
+
+def test_a_manager_finds_the_invitation_on_the_organisation_page_and_others_do_not(
+    client_for, holder_a, holder_b
+):
+    organisation = holder_a.memberships.get().organisation
+    page = client_for(holder_a).get(reverse("accounts:organisation_detail", args=[organisation.pk]))
+    assert reverse("accounts:invite", args=[organisation.pk]) in page.content.decode()
+    other = client_for(holder_b).get(
+        reverse("accounts:organisation_detail", args=[organisation.pk])
+    )
+    assert other.status_code == 404

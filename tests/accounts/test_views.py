@@ -300,7 +300,9 @@ def test_a_refused_sign_in_lists_its_error_without_speaking_of_anything_saved(cl
     page = client.post(reverse("login"), {"username": officer.email, "password": "faux"})
     content = page.content.decode()
     assert 'class="error-summary"' in content
-    assert "Rien n&#x27;a été enregistré" not in content and "Rien n'a été enregistré" not in content
+    assert (
+        "Rien n&#x27;a été enregistré" not in content and "Rien n'a été enregistré" not in content
+    )
 
 
 def test_a_refused_form_that_saves_says_nothing_was_saved(client_for, holder_a, organisation_a):
