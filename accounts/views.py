@@ -376,6 +376,7 @@ def my_data(request):
             "can_close": can_close_own_account(request.user),
             "keepers": services.account_keepers(request.user),
             "form": CloseAccountForm(),
+            "privacy_contact": settings.PRIVACY_CONTACT_EMAIL,
         },
     )
 
@@ -407,6 +408,7 @@ def account_close(request):
             "can_close": True,
             "keepers": services.account_keepers(request.user),
             "form": form,
+            "privacy_contact": settings.PRIVACY_CONTACT_EMAIL,
         },
         status=400,
     )
