@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from sites.models import Site
+from sites.models import ActivityKind, Site
+from sites.services import activity_add
 
 
 def _routes(site, campaign):
@@ -148,3 +149,14 @@ def test_the_ranking_page_follows_a_site_as_soon_as_its_figures_change(
     site_save(actor=officer, site=plain, remediation_cost_avoided=Decimal(900_000))
     run_outbox()
     assert order() == [plain.name, zinc.name]
+
+
+def test_years_print_without_a_thousands_separator(client_for, officer, site):
+    activity_add(
+        actor=officer, site=site, kind=ActivityKind.values[0], start_year=1894, end_year=2003
+    )
+    client = client_for(officer)
+    page = client.get(reverse("sites:site_detail", args=[site.pk])).content.decode()
+    assert "1894–2003" in page
+    ranking = client.get(reverse("sites:ranking")).content.decode()
+    assert "2020–2023" in ranking and "2\xa0020" not in ranking
