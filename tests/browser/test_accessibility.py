@@ -233,3 +233,16 @@ def test_a_returned_dossier_and_its_withdrawal_meet_wcag_aa(sign_in, holder_a, o
         page.goto(path)
         assert page.get_by_role("heading", level=1).count() == 1, path
         _assert_accessible(page)
+
+
+def test_the_officers_dossier_list_and_detail_with_status_badges_meet_wcag_aa(
+    sign_in, holder_a, officer, draft_a
+):
+    from ami.services import dossier_submit
+
+    dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
+    page = sign_in(officer)
+    for path in ["/ami/dossiers/", f"/ami/dossiers/{draft_a.pk}/"]:
+        page.goto(path)
+        assert page.locator(".dossier-submitted").count() >= 1, path
+        _assert_accessible(page)
