@@ -76,3 +76,12 @@ def test_the_token_page_says_when_the_token_expires(client_for, holder_a):
     api_token_issue(actor=holder_a)
     content = client_for(holder_a).get(reverse("accounts:api_token")).content.decode()
     assert "Votre jeton expire le" in content and "120 requêtes par minute" in content
+
+
+def test_the_api_documentation_is_linked_from_the_developers_page_not_every_footer(
+    client_for, holder_a
+):
+    client = client_for(holder_a)
+    home = client.get(reverse("home")).content.decode()
+    assert reverse("api-docs") not in home
+    assert reverse("api-docs") in client.get(reverse("accounts:api_token")).content.decode()
