@@ -140,6 +140,17 @@ class WeightsForm(forms.Form):
     )
     planning = forms.IntegerField(label=_("Urbanisme"), min_value=0, max_value=10, initial=1)
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned and all(cleaned.get(name) == 0 for name in self.fields):
+            raise forms.ValidationError(
+                _(
+                    "Donnez un poids à au moins un critère : avec tous les poids à 0, le "
+                    "classement ne départagerait rien."
+                )
+            )
+        return cleaned
+
     def weights(self):
         if self.is_bound and self.is_valid():
             return dict(self.cleaned_data)

@@ -41,7 +41,9 @@ def site_ranking(request):
     """The sites ranked on the officer's weights, page by page, with the map of the page and
     the sensitivity of the order; the database ranks them, whatever their number."""
     require(can_view_sites(request.user))
-    weights_form = WeightsForm(request.GET or None)
+    # Bound only when weights were sent: « ?page=2 » alone is not a form with errors.
+    asked = any(name in request.GET for name in WeightsForm.base_fields)
+    weights_form = WeightsForm(request.GET if asked else None)
     weights = weights_form.weights()
     page = Paginator(selectors.ranking_order(weights), PAGE_SIZE).get_page(request.GET.get("page"))
     sites = Site.objects.select_related("estimate").in_bulk([pk for pk, _score in page])

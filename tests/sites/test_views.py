@@ -160,3 +160,14 @@ def test_years_print_without_a_thousands_separator(client_for, officer, site):
     assert "1894–2003" in page
     ranking = client.get(reverse("sites:ranking")).content.decode()
     assert "2020–2023" in ranking and "2\xa0020" not in ranking
+
+
+def test_a_ranking_with_every_weight_at_zero_is_refused_with_a_message(client_for, officer, site):
+    zero = {"value": 0, "pollution": 0, "access": 0, "ownership": 0, "planning": 0}
+    page = client_for(officer).get(reverse("sites:ranking"), zero).content.decode()
+    assert "au moins un critère" in page
+
+
+def test_a_page_of_the_ranking_alone_shows_no_form_error(client_for, officer, site):
+    page = client_for(officer).get(reverse("sites:ranking"), {"page": 2}).content.decode()
+    assert "error-summary" not in page
