@@ -71,6 +71,17 @@ def site_save(*, actor, site=None, **fields):
     site = site or Site()
     for name, value in fields.items():
         setattr(site, name, value)
+    # A commune's INSEE code begins with its département's number (59617 is in the Nord).
+    if site.insee_code and site.departement and site.insee_code[:2] != site.departement:
+        raise ValidationError(
+            {
+                "departement": _(
+                    "Le code INSEE %(code)s est celui d'une commune du département %(dep)s : "
+                    "corrigez le département ou le code."
+                )
+                % {"code": site.insee_code, "dep": site.insee_code[:2]}
+            }
+        )
     _save(actor, site)
     dataset_changed(selectors.VALUATIONS)
     valuations_refresh_later([site.pk])  # its costs and remediation savings enter its value

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from sites.models import ActivityKind, Site
-from sites.services import activity_add
+from sites.services import activity_add, site_save
 
 
 def _routes(site, campaign):
@@ -171,3 +171,21 @@ def test_a_ranking_with_every_weight_at_zero_is_refused_with_a_message(client_fo
 def test_a_page_of_the_ranking_alone_shows_no_form_error(client_for, officer, site):
     page = client_for(officer).get(reverse("sites:ranking"), {"page": 2}).content.decode()
     assert "error-summary" not in page
+
+
+def test_an_insee_code_of_another_departement_is_refused_on_its_field(
+    client_for, officer, regeneratis
+):
+    with pytest.raises(Exception) as refused:
+        site_save(
+            actor=officer,
+            name="Friche",
+            commune="Roubaix",
+            insee_code="59512",
+            departement="62",
+            latitude=Decimal("50.69"),
+            longitude=Decimal("3.18"),
+            area_ha=Decimal(3),
+        )
+    assert "du département 59" in str(refused.value.message_dict["departement"])
+    assert not Site.objects.exists()
