@@ -1,8 +1,9 @@
 """The dossier's workflow, as data: who may move a dossier from where to where.
 
-Forms and API offer ``DOSSIER_WORKFLOW.choices(actor="officer")``; the
-follow-up handlers read each transition's traits (a decision sends a letter,
-a completed dossier tells its instructor).
+The decision form and ``GET /api/dossiers/{id}/transitions/`` offer the officer's
+transitions ``available`` from the dossier's status; the follow-up handlers read each
+transition's traits (a decision sends a letter, a completed or withdrawn dossier tells its
+instructor, a return for complement keeps its request on the dossier).
 """
 
 from django.utils.translation import gettext_lazy as _
