@@ -74,7 +74,7 @@ class AttachmentForm(forms.Form):
 
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
-    file = forms.FileField(label=_("Pièce jointe (facultatif)"), required=False)
+    file = forms.FileField(label=_("Pièce jointe"), required=False)
 
 
 class TransitionForm(forms.Form):
@@ -108,7 +108,7 @@ def officer_transition_choices(dossier, user):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label=_("Pourquoi retirez-vous le dossier ? (facultatif, transmis à la Région)"),
+        label=_("Pourquoi retirez-vous le dossier ? (transmis à la Région)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )

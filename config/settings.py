@@ -160,6 +160,8 @@ PRIVACY_CONTACT_EMAIL = env.str("PRIVACY_CONTACT_EMAIL", "")
 
 CACHE_RETRY_SECONDS = env.int("CACHE_RETRY_SECONDS", 5, minimum=1)
 
+FORM_RENDERER = "core.forms.PortalFormRenderer"
+
 AUTH_USER_MODEL = "accounts.User"
 # Roles answer permission checks first: an officer's pages need no permission query.
 AUTHENTICATION_BACKENDS = [

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DataFlag
@@ -72,3 +73,10 @@ def add_service_errors(form, error):
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error)
+
+
+class PortalFormRenderer(DjangoTemplates):
+    """Django's form rendering, with each optional field's label saying « (facultatif) »: a
+    form says what it requires (every other field is required), as RGAA asks."""
+
+    field_template_name = "core/field.html"
