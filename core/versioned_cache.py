@@ -27,6 +27,7 @@ commits — services call ``dataset_changed`` last, just before they commit.
 from __future__ import annotations
 
 import hashlib
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -43,8 +44,10 @@ T = TypeVar("T")
 
 _clock_lock = threading.Lock()
 _last_version = 0
-# Tests roll the database back but not the cache; a new epoch keeps their figures apart.
-_epoch = 0
+# Tests roll the database back but not the cache (and runs share a Redis): each test starts a
+# new, random epoch, so that no figure of another test or another run is ever read. Processes
+# of one deployment share epoch "0", and so the cached figures.
+_epoch = "0"
 
 
 def _new_version() -> int:
@@ -72,7 +75,7 @@ def dataset_changed(name: str) -> None:
 def forget_versions() -> None:
     """Start every dataset afresh (tests: the database is rolled back, the cache is not)."""
     global _epoch
-    _epoch += 1
+    _epoch = secrets.token_hex(8)
 
 
 def remember(name: str, key: str, compute: Callable[[], T], timeout: int = TIMEOUT) -> T:
