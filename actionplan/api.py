@@ -20,7 +20,7 @@ from actionplan.models import (
 )
 from actionplan.periods import period_label
 from actionplan.permissions import can_view_funding, can_view_plan, can_view_reports
-from core.drf import ID_PATTERN, CitationField, GrowingListPagination
+from core.drf import ID_PATTERN, CitationField, GrowingListPagination, statements_field
 
 CanViewPlan = allowed_if(can_view_plan)
 CanViewFunding = allowed_if(can_view_funding)
@@ -36,6 +36,7 @@ class AxisSerializer(serializers.ModelSerializer):
 
 class ActionSerializer(serializers.ModelSerializer):
     axis = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    statements = statements_field()
 
     source = CitationField()
 
@@ -50,8 +51,14 @@ class ActionSerializer(serializers.ModelSerializer):
             "proposition",
             "lifecycle",
             "examples",
+            "project_group",
+            "sheet_stakes",
+            "sheet_partners",
+            "sheet_objectives",
+            "sheet_means",
             "source_wording",
             "source",
+            "statements",
         ]
 
 
@@ -196,7 +203,9 @@ class AxisViewSet(viewsets.ReadOnlyModelViewSet):
 class ActionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ActionSerializer
     permission_classes = [CanViewPlan]
-    queryset = Action.objects.select_related("axis").order_by("position")
+    queryset = (
+        Action.objects.select_related("axis").prefetch_related("statements").order_by("position")
+    )
     lookup_field = "code"
     lookup_value_regex = "[^/]+"  # codes such as 1.1-1 contain dots
     filterset_fields = ["axis__code", "proposition"]

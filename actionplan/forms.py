@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
-from actionplan.models import FundingCommitment, Indicator, Lifecycle, Measurement, Status
+from actionplan.models import Action, FundingCommitment, Indicator, Lifecycle, Measurement, Status
 from core.forms import MoneyField
 from core.registry import computed_sources
 
@@ -125,6 +125,25 @@ class FundingCommitmentForm(forms.ModelForm):
         model = FundingCommitment
         fields = ["source", "action", "amount", "date", "label"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class ActionSheetForm(forms.ModelForm):
+    """The « fiche action »: every part optional, so that a group can write it over time."""
+
+    class Meta:
+        model = Action
+        fields = [
+            "project_group",
+            "sheet_stakes",
+            "sheet_partners",
+            "sheet_objectives",
+            "sheet_means",
+        ]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
+        help_texts = {
+            "project_group": _("Qui compose le groupe projet qui met l'action en œuvre."),
+            "sheet_partners": _("Partenaires internes (services de la Région) et externes."),
+        }
 
 
 class LifecycleForm(forms.Form):

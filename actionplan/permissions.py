@@ -33,6 +33,10 @@ def can_manage_indicator(user, indicator) -> bool:
     return is_officer(user)
 
 
+def can_edit_action_sheet(user, action) -> bool:
+    return is_officer(user)
+
+
 def can_import_measurements(user) -> bool:
     return is_officer(user)
 

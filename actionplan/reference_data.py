@@ -14,6 +14,7 @@ from actionplan.models import (
     PlanSetting,
     TargetKind,
 )
+from actionplan.reference_passages import load_passages
 from core.reference import PLAN_DOCUMENT, flag, quote, reference_loader, upsert
 
 D = Decimal
@@ -712,6 +713,8 @@ def load_action_plan(report):
                 evidence=[quote(PLAN_DOCUMENT, wording), quote(PLAN_DOCUMENT, GOVERNANCE[1][4])],
             )
     _flag_targets_in_text_only(report, actions)
+    load_passages(report, plan, actions)
+    _flag_readings(report, plan, actions)
 
 
 # Targets the text states that the objectives table does not turn into an indicator.
@@ -886,3 +889,220 @@ def _load_funding(report):
                 message="Montant approximatif (« près de 2 M€ ») : 2 M€ est retenu en attendant le montant exact.",
                 evidence=[quote(PLAN_DOCUMENT, wording)],
             )
+
+
+FICHE_WORDING = (
+    "Chaque action sera mise en œuvre par un groupe projet et synthétisée dans une fiche action présentant "
+    "les enjeux, les partenaires mobilisés (internes et externes), les objectifs et les moyens."
+)
+
+
+def _flag_readings(report, plan, actions):
+    """What the plan contradicts or leaves open beyond single figures, and the reading used."""
+    flag(
+        report,
+        plan,
+        code="bilan-annex-missing",
+        message=(
+            "Le préambule renvoie au bilan des actions menées depuis 2020 « présenté en annexe », mais la seule "
+            "annexe du plan (Annexe 1) porte sur sa mise en œuvre et son pilotage : le bilan n'est pas dans le "
+            "document. Rien n'en est repris."
+        ),
+        evidence=[
+            quote(PLAN_DOCUMENT, "(bilan présenté en annexe)"),
+            quote(
+                PLAN_DOCUMENT,
+                "ANNEXE 1 : mise en œuvre, pilotage et animation du plan d’action",
+            ),
+        ],
+    )
+    flag(
+        report,
+        plan,
+        code="two-parts-three-axes",
+        message=(
+            "Le plan « comporte 2 volets » ; le premier est découpé en I) et II), le second n'a pas de numéro. "
+            "Le portail range le second volet sous un axe « III » et ses propositions 1 à 7 sous les actions "
+            "3.1 à 3.7, numéros que seul le tableau des objectifs leur donne (dans le même ordre)."
+        ),
+        evidence=[
+            quote(PLAN_DOCUMENT, "Le plan d’action comporte 2 volets :"),
+            quote(PLAN_DOCUMENT, "Proposition 1 : renforcer la filière batteries"),
+            quote(
+                PLAN_DOCUMENT, "3.1 Batteries Emergence et accompagnement de projets structurants"
+            ),
+        ],
+    )
+    flag(
+        report,
+        plan,
+        code="envelope-sum-reading",
+        message=(
+            "Les montants cités font exactement 250 M€ (10 + 5 + 50 + 180 + 3 + 2) à condition de compter en "
+            "entier les 50 M€ du FEDER, partagés avec la recherche, et les 180 M€ « disponibles » du FTJ, et "
+            "de ne rien compter pour le FEAMPA ni pour les « autres opportunités à saisir ». Le portail suit "
+            "cette lecture : à confirmer."
+        ),
+        evidence=[
+            quote(PLAN_DOCUMENT, "Mobilisation de 250 M€ sur 3 ans"),
+            quote(PLAN_DOCUMENT, "FEDER (50 M€ sur les lignes économie circulaire et recherche)"),
+            quote(PLAN_DOCUMENT, "FTJ (180 M€ disponibles)"),
+            quote(
+                PLAN_DOCUMENT,
+                "Autres opportunités à saisir (plan d’action Européen en cours de finalisation)",
+            ),
+        ],
+    )
+    undated = [
+        indicator.code
+        for indicator in Indicator.objects.filter(
+            target_year__isnull=True,
+            target_date__isnull=True,
+            target_kind__in=[
+                TargetKind.COUNT,
+                TargetKind.RANGE,
+                TargetKind.INCREASE,
+                TargetKind.MONEY,
+                TargetKind.MONEY_AND_COUNT,
+                TargetKind.AREA,
+            ],
+        ).order_by("position")
+    ]
+    flag(
+        report,
+        plan,
+        code="targets-without-date",
+        message=(
+            f"Le tableau des objectifs ne donne pas d'échéance à {len(undated)} cibles "
+            f"({', '.join(undated)}) : le portail les juge à la fin de l'horizon du plan (« sur 3 "
+            "ans »), lui-même à confirmer."
+        ),
+        evidence=[
+            quote(PLAN_DOCUMENT, "Action Thématique Indicateur Objectif ou modalité de suivi")
+        ],
+    )
+    flag(
+        report,
+        plan,
+        code="targets-beyond-plan",
+        message=(
+            "Le plan mobilise ses moyens « sur 3 ans », mais deux cibles sont fixées à 2030 (1.1 : 30 000 "
+            "emplois ; 1.5 : 30 % d'achats circulaires) : leur trajectoire court jusqu'en 2030, au-delà de "
+            "l'horizon du plan."
+        ),
+        evidence=[
+            quote(PLAN_DOCUMENT, "De 25 000 emplois en 2023 à 30 000 emplois en 2030"),
+            quote(PLAN_DOCUMENT, "Parvenir à 30% d’achats circulaires en 2030 pour la Région"),
+        ],
+    )
+    for action in actions.values():
+        flag(
+            report,
+            action,
+            code="fiche-action-missing",
+            message=(
+                "Le plan annonce une fiche action par action (enjeux, partenaires mobilisés, objectifs, moyens) "
+                "et un groupe projet pour la mettre en œuvre, sans les donner : la fiche est à rédiger sur la "
+                "page de l'action."
+            ),
+            evidence=[quote(PLAN_DOCUMENT, FICHE_WORDING)],
+        )
+    flag(
+        report,
+        actions["3.7"],
+        code="list-item-twice",
+        message=(
+            "La liste de l'offre du centre commercial cite « alimentaire » deux fois : probable doublon, "
+            "sans effet sur les indicateurs."
+        ),
+        evidence=[
+            quote(
+                PLAN_DOCUMENT,
+                "cuisine, sport, ressourcerie, alimentaire, jouet … décoration, alimentaire…",
+            )
+        ],
+    )
+    indicators = {
+        i.code: i for i in Indicator.objects.filter(code__in=["1.1-3", "1.5-1", "3.4-1", "3.6-1"])
+    }
+    flag(
+        report,
+        indicators["3.4-1"],
+        code="platforms-counted-per-dossier",
+        message=(
+            "Lecture provisoire : chaque dossier retenu de l'AMI « plateformes de réemploi des PMCB » compte "
+            "pour une plateforme. Or cet AMI retient aussi le meilleur outil numérique (qui n'est pas une "
+            "plateforme) et un consortium peut porter plusieurs plateformes : à confirmer, ou à corriger par "
+            "une mesure saisie."
+        ),
+        evidence=[
+            quote(PLAN_DOCUMENT, "10 Plateformes de réemploi"),
+            quote(PLAN_DOCUMENT, "D’autre part d’identifier le meilleur outil numérique"),
+            quote(PLAN_DOCUMENT, "(consortiums publics-privés, territoires et éco organismes)"),
+        ],
+    )
+    flag(
+        report,
+        indicators["3.6-1"],
+        code="platforms-counted-phase-2",
+        message=(
+            "Lecture provisoire : seuls les dossiers retenus en phase 2 de l'AMI « ressourceries-recycleries » "
+            "comptent, un par plateforme ; la phase 1 retient les opérateurs qui accompagneront les projets, "
+            "pas des ressourceries. La proposition 6 parle de « 10 giga ressourceries-recycleries », le tableau "
+            "de « 10 Plateformes de nouvelle génération » : même cible, lue ainsi."
+        ),
+        evidence=[
+            quote(PLAN_DOCUMENT, "10 Plateformes de nouvelle génération"),
+            quote(
+                PLAN_DOCUMENT, "accompagner le développement de 10 giga ressourceries-recycleries"
+            ),
+            quote(
+                PLAN_DOCUMENT,
+                "dans un premier temps court, d’identifier les compétences permettant d’animer",
+            ),
+        ],
+    )
+    flag(
+        report,
+        indicators["1.5-1"],
+        code="baseline-denominator-missing",
+        message=(
+            "« 30 % d'achats circulaires » ne dit ni la part de départ ni ce qui est rapporté à quoi (montant "
+            "des achats ? nombre de marchés ?). Lecture provisoire : la part en montant des achats de la "
+            "Région, partant de 0 %, bornée entre 0 et 100 %."
+        ),
+        evidence=[
+            quote(PLAN_DOCUMENT, "Parvenir à 30% d’achats circulaires en 2030 pour la Région 30%")
+        ],
+    )
+    flag(
+        report,
+        indicators["1.1-3"],
+        code="two-quantities",
+        message=(
+            "L'indicateur réunit deux grandeurs, un nombre d'opérations financées et un taux de retour à "
+            "l'emploi : le portail le suit comme un nombre d'opérations ; le taux est à suivre à part une fois "
+            "l'objectif défini."
+        ),
+        evidence=[
+            quote(
+                PLAN_DOCUMENT,
+                "Opérations emploi-formation financées et taux de retour à l’emploi* Dispositifs financés et du "
+                "taux d’insertion professionnelle",
+            )
+        ],
+    )
+    feder = FundingSource.objects.get(code="feder")
+    flag(
+        report,
+        feder,
+        code="shared-envelope",
+        message=(
+            "Les 50 M€ du FEDER sont ceux des « lignes économie circulaire et recherche » : une enveloppe "
+            "partagée avec la recherche, dont la part du plan n'est pas dite. Elle compte en entier dans les "
+            "250 M€ en attendant qu'un agent saisisse la part réservée."
+        ),
+        evidence=[
+            quote(PLAN_DOCUMENT, "FEDER (50 M€ sur les lignes économie circulaire et recherche)")
+        ],
+    )

@@ -108,6 +108,20 @@ def indicator_get_for_user(user, code):
     return indicator
 
 
+def action_get_for_user(user, code):
+    action = Action.objects.select_related("axis").filter(code=code).first()
+    if action is None or not can_view_plan(user):
+        refuse_as_not_found(user, "action", code)
+    return action
+
+
+def plan_get_for_user(user):
+    plan = PlanSetting.objects.first()
+    if plan is None or not can_view_plan(user):
+        refuse_as_not_found(user, "plan", 1)
+    return plan
+
+
 def indicator_series(indicator, *, until=None):
     """The indicator's regional series from approved measurements, one point per date (see
     ``regional_series``)."""

@@ -14,6 +14,7 @@ from accounts.permissions import is_officer
 from actionplan import exports, selectors, services
 from actionplan.charts import sparkline_svg, trajectory_svg
 from actionplan.forms import (
+    ActionSheetForm,
     BulkReviewForm,
     DashboardFilterForm,
     FundingCommitmentForm,
@@ -24,8 +25,17 @@ from actionplan.forms import (
     MeasurementForm,
     ReviewForm,
 )
-from actionplan.models import Action, Axis, ImportBatch, PlanSetting, Status, TargetKind
+from actionplan.models import (
+    Action,
+    Axis,
+    GovernanceBody,
+    ImportBatch,
+    PlanSetting,
+    Status,
+    TargetKind,
+)
 from actionplan.permissions import (
+    can_edit_action_sheet,
     can_import_measurements,
     can_manage_indicator,
     can_record_funding,
@@ -101,11 +111,6 @@ def indicator_detail(request, code):
                 title_id=f"chart-{indicator.pk}",
             )
         )
-    flags = DataFlag.objects.filter(
-        content_type__app_label="actionplan",
-        content_type__model="indicator",
-        object_id=indicator.pk,
-    )
     return render(
         request,
         "actionplan/indicator_detail.html",
@@ -115,7 +120,6 @@ def indicator_detail(request, code):
             "chart": chart,
             "series_table": series[-12:],
             "measurements": selectors.measurement_list_for_indicator(indicator),
-            "flags": flags,
             "history": selectors.indicator_history(indicator),
             "territories": selectors.territorial_latest(indicator),
             "computed_label": selectors.computed_source_label(indicator.computed_by),
@@ -252,6 +256,51 @@ def indicator_settings(request, code):
             return redirect("actionplan:indicator_detail", code=indicator.code)
     return render(
         request, "actionplan/indicator_settings.html", {"form": form, "indicator": indicator}
+    )
+
+
+@login_required
+@require_safe
+def action_detail(request, code):
+    action = selectors.action_get_for_user(request.user, code)
+    return render(
+        request,
+        "actionplan/action_detail.html",
+        {
+            "action": action,
+            "indicators": list(action.indicators.order_by("position")),
+            "sheet_written": any(getattr(action, name) for name in services.SHEET_FIELDS),
+            "can_edit_sheet": can_edit_action_sheet(request.user, action),
+            "can_manage": can_manage_indicator(request.user, None),
+        },
+    )
+
+
+@login_required
+def action_sheet(request, code):
+    action = selectors.action_get_for_user(request.user, code)
+    require(can_edit_action_sheet(request.user, action))
+    form = ActionSheetForm(request.POST or None, instance=action)
+    if request.method == "POST" and form.is_valid():
+        services.action_sheet_update(actor=request.user, action=action, **form.cleaned_data)
+        messages.success(request, _("Fiche action %(code)s enregistrée.") % {"code": action.code})
+        return redirect("actionplan:action_detail", code=action.code)
+    return render(request, "actionplan/action_sheet.html", {"action": action, "form": form})
+
+
+@login_required
+@require_safe
+def plan_about(request):
+    plan = selectors.plan_get_for_user(request.user)
+    return render(
+        request,
+        "actionplan/plan_about.html",
+        {
+            "plan": plan,
+            "axes": Axis.objects.prefetch_related("actions").order_by("position"),
+            "governance": GovernanceBody.objects.order_by("pk"),
+            "horizon": selectors.plan_horizon(),
+        },
     )
 
 

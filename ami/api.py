@@ -20,7 +20,7 @@ from ami.models import (
 from ami.permissions import can_evaluate_dossier, can_instruct_dossier
 from ami.workflows import DOSSIER_WORKFLOW
 from core.arrival import arrived_at
-from core.drf import ID_PATTERN, GrowingListPagination
+from core.drf import ID_PATTERN, CitationField, GrowingListPagination, statements_field
 
 
 class PhaseSerializer(serializers.ModelSerializer):
@@ -47,6 +47,8 @@ class PhaseSerializer(serializers.ModelSerializer):
 
 class CallSerializer(serializers.ModelSerializer):
     phases = PhaseSerializer(many=True, read_only=True)
+    source = CitationField()
+    statements = statements_field()
 
     class Meta:
         model = Call
@@ -62,6 +64,8 @@ class CallSerializer(serializers.ModelSerializer):
             "duration_wording",
             "contact_email",
             "phases",
+            "source",
+            "statements",
         ]
 
 
@@ -172,7 +176,7 @@ class CallViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = CallSerializer
     permission_classes = [AllowAny]
-    queryset = Call.objects.prefetch_related("phases").order_by("position")
+    queryset = Call.objects.prefetch_related("phases", "statements").order_by("position")
     lookup_field = "code"
     lookup_value_regex = "[^/.]+"
 

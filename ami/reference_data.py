@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from accounts.models import OrganisationType as Kind
 from ami.models import Call, Criterion, Phase
+from ami.reference_passages import load_passages
 from core.reference import PLAN_DOCUMENT, flag, quote, reference_loader, upsert
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -97,19 +98,28 @@ CALLS = [
         "short_title": "Plateformes de réemploi des PMCB et outil numérique",
         "objectives": "D’une part d’imaginer, structurer, accompagner et coordonner un réseau de grandes plateformes de "
         "PMCB afin que chaque entreprise régionale de la construction puisse s’impliquer dans cette dynamique et "
-        "trouver des produits, des matières et matériaux à proximité.",
+        "trouver des produits, des matières et matériaux à proximité. D’autre part d’identifier le meilleur outil "
+        "numérique pour favoriser l’anticipation des chantiers de déconstruction et construction, de mettre ainsi "
+        "en lien l’offre et la demande de PMCB, et également de connecter les différentes plateformes régionales",
         "holders_wording": "aux acteurs économiques : entreprises, acteurs de l’économie sociale et solidaire, éco "
-        "organismes concernés (Ecomineraux, Valobat, Ecomaison et Valdelia)",
+        "organismes concernés (Ecomineraux, Valobat, Ecomaison et Valdelia) ; aux collectivités locales (et leurs "
+        "groupements) ; aux bailleurs sociaux",
         "duration_wording": "L'AMI est ouvert pour une durée de trois années à compter de la date à laquelle la "
         "délibération l'ayant approuvé a été rendue exécutoire.",
         "duration_years": 3,
         "indicator_code": "3.4-1",
+        "support_wording": f"{REDIRECTION} ou des fonds européens de développement économique régional (PO FEDER, "
+        "Fonds de Transition Juste, ...), selon le besoin et l’éligibilité aux dispositifs et outils disponibles. "
+        f"{NO_FUNDING} Le soutien régional se fera conformément aux régimes cadres exemptés de notification "
+        "relatifs aux aides aux entreprises, à la protection de l’environnement, à la recherche, au développement "
+        "et à l’innovation en vigueur.",
         "phases": [
             {
                 "number": 1,
                 "title": "Réponses au fil de l'eau",
                 "audience_wording": "aux acteurs économiques : entreprises, acteurs de l’économie sociale et "
-                "solidaire, éco organismes concernés (Ecomineraux, Valobat, Ecomaison et Valdelia)",
+                "solidaire, éco organismes concernés (Ecomineraux, Valobat, Ecomaison et Valdelia) ; aux "
+                "collectivités locales (et leurs groupements) ; aux bailleurs sociaux",
                 "eligible": [
                     Kind.COMPANY,
                     Kind.SOCIAL_ECONOMY,
@@ -129,12 +139,17 @@ CALLS = [
         "title": "Déploiement d’un réseau régional de ressourceries – recycleries de nouvelle génération",
         "short_title": "Ressourceries-recycleries de nouvelle génération",
         "objectives": "Structurer un réseau régional de lieux innovants de réemploi et de réparation",
-        "holders_wording": "Aux opérateurs ayant démontré (par des opérations réalisées) leurs connaissances et leur "
-        "capacité technique d’accompagner, de conseiller et de coordonner aux côtés de la Région les initiatives de "
-        "ressourceries-recycleries qui émergeront de la phase 2 de l’AMI.",
+        "holders_wording": "Pour la phase 1 : Aux opérateurs ayant démontré (par des opérations réalisées) leurs "
+        "connaissances et leur capacité technique d’accompagner, de conseiller et de coordonner aux côtés de la "
+        "Région les initiatives de ressourceries-recycleries qui émergeront de la phase 2 de l’AMI. Pour la phase "
+        "2 : aux collectivités locales (et leur groupements), aux syndicats de gestion des déchets ; aux acteurs "
+        "économiques : entreprises, acteurs de l’économie sociale et solidaire, éco organismes concernés",
         "duration_wording": "Pour la phase 2 : réponses attendues avant le 5 juin 2026",
         "duration_years": None,
         "indicator_code": "3.6-1",
+        "support_wording": f"{REDIRECTION} ou des fonds européens de développement économique régional (FEDER, "
+        f"Fonds de Transition Juste, ...), selon le besoin et l’éligibilité aux dispositifs et outils disponibles. "
+        f"{NO_FUNDING}",
         "phases": [
             {
                 "number": 1,
@@ -151,7 +166,8 @@ CALLS = [
                 "number": 2,
                 "title": "Phase 2 — porteurs de ressourceries-recycleries",
                 "audience_wording": "aux collectivités locales (et leur groupements), aux syndicats de gestion des "
-                "déchets",
+                "déchets ; aux acteurs économiques : entreprises, acteurs de l’économie sociale et solidaire, éco "
+                "organismes concernés",
                 "eligible": [
                     Kind.LOCAL_AUTHORITY,
                     Kind.WASTE_SYNDICATE,
@@ -183,7 +199,7 @@ def load_calls(report):
                 "objectives": entry["objectives"],
                 "holders_wording": entry["holders_wording"],
                 "confidentiality": CONFIDENTIALITY,
-                "support_wording": f"{REDIRECTION} {NO_FUNDING}",
+                "support_wording": entry["support_wording"],
                 "duration_wording": entry["duration_wording"],
                 "contact_email": CONTACT,
                 "duration_years": entry["duration_years"],
@@ -229,6 +245,7 @@ def load_calls(report):
                 },
             )
             _flag_phase(report, call, phase, spec)
+        load_passages(report, call)
         _flag_call(report, call)
 
 
@@ -250,7 +267,47 @@ def _flag_call(report, call):
         message="Le texte ne pondère pas ses critères : ils comptent à parts égales tant qu'un agent ne les pondère pas.",
         evidence=[quote(PLAN_DOCUMENT, CRITERIA[0][2])],
     )
+    flag(
+        report,
+        call,
+        code="answer-form-address",
+        message=(
+            "Le texte annonce un « dossier type de réponse » sur le site régional, à l'adresse de sa page "
+            "d'accueil (https://www.hautsdefrance.fr) et non d'un document : le formulaire en ligne du portail, "
+            "qui reprend les sept rubriques citées, en tient lieu. À confirmer par la Région."
+        ),
+        evidence=[
+            quote(
+                PLAN_DOCUMENT,
+                "Un dossier type de réponse à l’AMI sera proposé et mis à disposition sur le site internet "
+                "régional à l’adresse : https://www.hautsdefrance.fr",
+            )
+        ],
+    )
     if call.code == "pmcb":
+        flag(
+            report,
+            call,
+            code="tool-develop-or-identify",
+            message=(
+                "L'intitulé de l'AMI parle de « développement d'un outil numérique », la proposition 4 de "
+                "« développer un outil numérique », mais l'objet de l'AMI est d'« identifier le meilleur outil "
+                "numérique » : un dossier peut proposer un outil existant. Un dossier ne dit pas non plus s'il "
+                "répond au premier objet (plateformes) ou au second (outil) ; l'indicateur 3.4 les compte tous "
+                "comme des plateformes en attendant."
+            ),
+            evidence=[
+                quote(
+                    PLAN_DOCUMENT,
+                    "et développement d’un outil numérique de coordination des plateformes",
+                ),
+                quote(
+                    PLAN_DOCUMENT,
+                    "Il s’agit dans un premier temps de développer un outil numérique",
+                ),
+                quote(PLAN_DOCUMENT, "D’autre part d’identifier le meilleur outil numérique"),
+            ],
+        )
         flag(
             report,
             call,

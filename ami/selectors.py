@@ -31,7 +31,9 @@ def call_list_public():
 
 def call_get(code):
     call = (
-        Call.objects.prefetch_related("phases", "criteria", "questions").filter(code=code).first()
+        Call.objects.prefetch_related("phases", "criteria", "questions", "statements")
+        .filter(code=code)
+        .first()
     )
     if call is None:
         raise Http404

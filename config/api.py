@@ -42,6 +42,7 @@ router.register(
 router.register("followed-projects", partners_api.ProjectViewSet, basename="followed-project")
 router.register("events", partners_api.EventViewSet, basename="event")
 router.register("sites", sites_api.SiteViewSet, basename="site")
+router.register("programmes", sites_api.ProgrammeViewSet, basename="programme")
 router.register("site-campaigns", sites_api.CampaignViewSet, basename="site-campaign")
 router.register("site-samples", sites_api.SampleViewSet, basename="site-sample")
 router.register("site-results", sites_api.ResultViewSet, basename="site-result")

@@ -49,6 +49,27 @@ class CitationField(serializers.Field):
         return asdict(found) if found else None
 
 
+class SourceStatementSerializer(serializers.Serializer):
+    """A passage of a source document kept on the record (``core.statements``), cited."""
+
+    section = serializers.CharField()
+    section_title = serializers.SerializerMethodField()
+    label = serializers.CharField()
+    wording = serializers.CharField(source="source_wording")
+    source = CitationField()
+
+    def get_section_title(self, statement) -> str:
+        from core.statements import SECTIONS
+
+        found = SECTIONS.get(statement.section)
+        return str(found.title) if found else statement.section
+
+
+def statements_field():
+    """The ``statements`` of a record with a ``GenericRelation`` to them (prefetch it)."""
+    return SourceStatementSerializer(many=True, read_only=True)
+
+
 # Ids in API paths are numbers: anything else does not match and answers 404, never 500.
 ID_PATTERN = "[0-9]+"
 

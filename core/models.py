@@ -69,6 +69,41 @@ class DataFlag(models.Model):
         return self.message[:80]
 
 
+def _section_choices():
+    from core.statements import section_choices
+
+    return section_choices()
+
+
+class SourceStatement(SourcedModel):
+    """A passage of a source document kept on the record it is about (see ``core.statements``).
+
+    The passage is its ``source_wording``, word for word; ``label`` is the portal's short
+    heading for it where the passage needs one (« Engagement 1 », « Pilote du plan »)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    key = models.SlugField(_("clé"), max_length=80)
+    section = models.CharField(_("rubrique"), max_length=40, choices=_section_choices)
+    label = models.CharField(_("intitulé"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("passage des sources")
+        verbose_name_plural = _("passages des sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "key"], name="statement_once_per_subject"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        ordering = ["section", "position", "key"]
+
+    def __str__(self):
+        return self.label or self.source_wording[:80]
+
+
 class WorkerHeartbeat(models.Model):
     """Last time a Celery worker answered; read by the health endpoint."""
 

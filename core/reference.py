@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 
-from core.models import DataFlag, SourcedModel
+from core.models import DataFlag, SourcedModel, SourceStatement
 
 # The source documents themselves are not needed to load the reference data (it is
 # transcribed in each app's reference_data.py); only the word-for-word check reads them.
@@ -166,6 +166,63 @@ def flag(report, subject, *, code, message, evidence):
     )
 
 
+def unflag(report, subject, *, code):
+    """Withdraw a point the sources themselves settle, unless an officer already decided it."""
+    existing = DataFlag.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject),
+        object_id=subject.pk,
+        code=code,
+        status=DataFlag.Status.OPEN,
+    ).first()
+    if existing is not None:
+        existing.delete()
+        report.count(DataFlag, "deleted")
+
+
 def quote(document, wording):
     """Evidence entry: a value as the source words it, with the document it is in."""
     return {"document": document, "wording": wording}
+
+
+def state(report, subject, document, sections):
+    """Keep passages of a source document on the record they are about (``core.statements``).
+
+    ``sections`` maps a section of ``core.statements`` to its passages in order, each a
+    wording or a (label, wording) pair; ``wording`` is the passage word for word (« … » marks
+    an elision), which the word-for-word test holds to its document. One query reads what is
+    stored for the record; only what is new or changed is written."""
+    content_type = ContentType.objects.get_for_model(subject)
+    stored = {
+        row.key: row
+        for row in SourceStatement.objects.filter(content_type=content_type, object_id=subject.pk)
+    }
+    created = []
+    for section, passages in sections.items():
+        for position, passage in enumerate(passages):
+            label, wording = passage if isinstance(passage, tuple) else ("", passage)
+            values = {
+                "section": section,
+                "label": label,
+                "position": position,
+                "source_document": document,
+                "source_wording": wording,
+            }
+            key = f"{section}-{position + 1}"
+            row = stored.get(key)
+            if row is None:
+                row = SourceStatement(
+                    content_type=content_type, object_id=subject.pk, key=key, **values
+                )
+                # The key is unique per record by construction: only the fields are checked.
+                row.full_clean(validate_unique=False, validate_constraints=False)
+                created.append(row)
+                report.count(SourceStatement, "created")
+            elif any(getattr(row, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(row, name, value)
+                row.full_clean(validate_unique=False, validate_constraints=False)
+                row.save()
+                report.count(SourceStatement, "updated")
+            else:
+                report.count(SourceStatement, "unchanged")
+    SourceStatement.objects.bulk_create(created)

@@ -1,4 +1,6 @@
-from core.models import DataFlag, ExportFile, ExportStatus
+from django.contrib.contenttypes.models import ContentType
+
+from core.models import DataFlag, ExportFile, ExportStatus, SourceStatement
 from core.permissions import can_view_data_flags
 from core.registry import export_sources
 from core.security import refuse_as_not_found
@@ -7,6 +9,27 @@ from core.security import refuse_as_not_found
 def data_flag_list(*, status=None):
     flags = DataFlag.objects.select_related("content_type", "resolved_by").order_by("status", "pk")
     return flags.filter(status=status) if status else flags
+
+
+def statements_for(subject) -> list[SourceStatement]:
+    """The passages of the source documents kept on a record (prefetched when the record has
+    a ``statements`` relation and the caller prefetched it)."""
+    if hasattr(subject, "statements"):
+        return list(subject.statements.all())
+    return list(
+        SourceStatement.objects.filter(
+            content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
+        )
+    )
+
+
+def flags_for(subject) -> list[DataFlag]:
+    """What the sources leave open or contradict about a record, open ones first."""
+    return list(
+        DataFlag.objects.filter(
+            content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
+        ).order_by("status", "pk")
+    )
 
 
 def data_flag_get_for_user(user, pk):

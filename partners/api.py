@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.api_permissions import allowed_if
-from core.drf import ID_PATTERN, CitationField
+from core.drf import ID_PATTERN, CitationField, statements_field
 from partners import selectors, services
 from partners.models import (
     Convention,
@@ -34,6 +34,8 @@ class PersonSerializer(serializers.ModelSerializer):
 class ConventionSerializer(serializers.ModelSerializer):
     end_date = serializers.DateField(read_only=True, allow_null=True)
     parties = serializers.SerializerMethodField()
+    source = CitationField()
+    statements = statements_field()
 
     class Meta:
         model = Convention
@@ -55,6 +57,8 @@ class ConventionSerializer(serializers.ModelSerializer):
             "amendment_wording",
             "appeal_wording",
             "parties",
+            "source",
+            "statements",
         ]
 
     def get_parties(self, convention) -> list[str]:
@@ -136,6 +140,7 @@ class EventOrganisationSerializer(serializers.ModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     involved = EventOrganisationSerializer(many=True, read_only=True)
+    statements = statements_field()
 
     source = CitationField()
 
@@ -153,6 +158,7 @@ class EventSerializer(serializers.ModelSerializer):
             "involved",
             "source_wording",
             "source",
+            "statements",
         ]
 
 
@@ -168,7 +174,7 @@ class ConventionViewSet(viewsets.ReadOnlyModelViewSet):
             return Convention.objects.none()
         return (
             selectors.convention_list_for_user(self.request.user)
-            .prefetch_related("parties__organisation")
+            .prefetch_related("parties__organisation", "statements")
             .order_by("pk")
         )
 

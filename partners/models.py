@@ -3,6 +3,7 @@ checked against the convention's obligations, and events."""
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +74,7 @@ class Convention(AuditContextMixin, SourcedModel):
     appeal_wording = models.TextField(_("recours, selon le texte"), blank=True)
     governance_wording = models.TextField(_("gouvernance, selon le texte"), blank=True)
 
+    statements = GenericRelation("core.SourceStatement")
     objects = AuditedManager()
 
     @property
@@ -154,6 +156,7 @@ class ConventionAction(SourcedModel):
     title = models.TextField(_("intitulé"))
     annex_wording = models.TextField(_("annexe, selon le texte"), blank=True)
 
+    statements = GenericRelation("core.SourceStatement")
     objects = AuditedManager()
 
     class Meta:
@@ -364,6 +367,7 @@ class Event(SourcedModel):
     themes = models.TextField(_("thèmes"), blank=True)
     participant_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)
 
+    statements = GenericRelation("core.SourceStatement")
     objects = AuditedManager()
 
     class Meta:

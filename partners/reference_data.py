@@ -10,6 +10,7 @@ from core.reference import (
     flag,
     quote,
     reference_loader,
+    unflag,
     upsert,
 )
 from partners.models import (
@@ -25,6 +26,7 @@ from partners.models import (
     Person,
     Theme,
 )
+from partners.reference_passages import load_passages
 
 # Organisations the two texts name besides the ones accounts already loads.
 ORGANISATIONS = [
@@ -430,10 +432,12 @@ def load_partnerships(report):
                 "source_wording": wording,
             },
         )
+    events = {}
     for spec in EVENTS:
         spec = dict(spec)
         roles = spec.pop("roles")
-        event = upsert(
+        title = spec["title"]
+        event = events[title] = upsert(
             report,
             Event,
             {"title": spec.pop("title")},
@@ -446,7 +450,9 @@ def load_partnerships(report):
                 {"event": event, "organisation": organisations[organisation], "role": role},
                 {"source_document": RAW4RES_DOCUMENT, "source_wording": wording},
             )
+    load_passages(report, convention, actions, events)
     _flag_convention(report, convention, actions)
+    _flag_readings(report, convention, actions, events)
 
 
 def _flag_convention(report, convention, actions):
@@ -462,20 +468,9 @@ def _flag_convention(report, convention, actions):
         ),
         evidence=[duration, quote(CONVENTION_DOCUMENT, "Fait à Béthune, le")],
     )
-    flag(
-        report,
-        convention,
-        code="representative-differs-from-signatory",
-        message=(
-            "L'agglomération est « représentée par Monsieur Olivier Gacquerre, son Président » mais la "
-            "convention est signée par « Le Vice-Président délégué Steve BOSSART » : à confirmer (délégation "
-            "de signature)."
-        ),
-        evidence=[
-            quote(CONVENTION_DOCUMENT, PEOPLE[0][3]),
-            quote(CONVENTION_DOCUMENT, PEOPLE[1][3]),
-        ],
-    )
+    # The deliberation answers it: « AUTORISE le Président, le Vice-président délégué ou le
+    # Conseiller délégué à signer » (kept as a passage of the convention, not as a question).
+    unflag(report, convention, code="representative-differs-from-signatory")
     flag(
         report,
         convention,
@@ -533,5 +528,179 @@ def _flag_convention(report, convention, actions):
                 CONVENTION_DOCUMENT,
                 "Par délibération n°2024/BC048 du 25 juin 2024, le Bureau Communautaire a approuvé l'adhésion",
             )
+        ],
+    )
+
+
+def _flag_readings(report, convention, actions, events):
+    """What the convention and the article leave open, and the reading the portal follows."""
+    flag(
+        report,
+        convention,
+        code="two-titles",
+        message=(
+            "La délibération approuve une « convention de partenariat entre l'Agglomération Béthune Bruay et "
+            "l'association Pôle TEAM2 » ; le texte annexé s'intitule « Convention de partenariat stratégique "
+            "entre TEAM2 et l'Agglomération Béthune Bruay ». Le portail les tient pour le même acte."
+        ),
+        evidence=[
+            quote(
+                CONVENTION_DOCUMENT,
+                "CONVENTION DE PARTENARIAT ENTRE L'AGGLOMERATION BETHUNE BRUAY ET L'ASSOCIATION PÔLE TEAM2",
+            ),
+            quote(CONVENTION_DOCUMENT, CONVENTION["source_wording"]),
+        ],
+    )
+    flag(
+        report,
+        convention,
+        code="objectives-convention-missing",
+        message=(
+            "Les demandes de financement de TEAM2 passent par des « conventions d'objectifs annuelles », et la "
+            "clause de communication vaut « pour chacune des actions qui seront reprises dans la convention "
+            "d'objectifs » : aucune n'est connue. La clause de communication ne peut pas être suivie tant "
+            "qu'une convention d'objectifs n'a pas été saisie."
+        ),
+        evidence=[
+            quote(
+                CONVENTION_DOCUMENT, "encadrées dans le cadre de conventions d'objectifs annuelles"
+            ),
+            quote(
+                CONVENTION_DOCUMENT,
+                "Pour chacune des actions qui seront reprises dans la convention d'objectifs",
+            ),
+        ],
+    )
+    flag(
+        report,
+        convention,
+        code="qualified-persons-unnamed",
+        message=(
+            "Le comité de suivi comprend, outre le représentant de chaque partie, « des personnalités "
+            "qualifiées » que le texte ne nomme pas. Une réunion compte comme comité de suivi quand chaque "
+            "partie y est représentée ; les personnalités qualifiées sont à inscrire comme participants."
+        ),
+        evidence=[quote(CONVENTION_DOCUMENT, "ainsi que de personnalités qualifiées")],
+    )
+    flag(
+        report,
+        convention,
+        code="reporting-cadence-reading",
+        message=(
+            "Chaque partie doit « rendre compte à échéance régulière » dans l'instance de gouvernance, sans "
+            "que l'échéance soit dite. Lecture provisoire : à chaque comité de suivi (au moins une fois par "
+            "semestre), ce que le calendrier des obligations vérifie."
+        ),
+        evidence=[
+            quote(
+                CONVENTION_DOCUMENT,
+                "Rendre compte à échéance régulière dans l'instance de gouvernance établit",
+            ),
+            quote(CONVENTION_DOCUMENT, CONVENTION["governance_wording"]),
+        ],
+    )
+    flag(
+        report,
+        convention,
+        code="project-undefined",
+        message=(
+            "« sa part du PROJET » : le terme PROJET, en capitales comme un terme défini, n'est défini nulle "
+            "part (la convention parle ailleurs « des projets »). Le portail le lit comme l'ensemble des "
+            "projets suivis."
+        ),
+        evidence=[quote(CONVENTION_DOCUMENT, "pour exécuter sa part du PROJET")],
+    )
+    flag(
+        report,
+        actions[1],
+        code="annex-columns-lost",
+        message=(
+            "L'annexe 1 est un tableau à deux colonnes (« Suivi adhérents, renforcement projets » et "
+            "« Incubation et suivi des projets ») que l'extraction a aplati : on ne sait plus quel thème "
+            "relève de quelle colonne. Les thèmes sont rangés par domaine seulement."
+        ),
+        evidence=[
+            quote(
+                CONVENTION_DOCUMENT,
+                "Suivi adhérents, renforcement projets Incubation et suivi des projets",
+            )
+        ],
+    )
+    flag(
+        report,
+        actions[2],
+        code="club-proposed",
+        message=(
+            "Le club « sera proposé » une fois par trimestre : une proposition plus qu'une obligation. Le "
+            "calendrier le suit comme une réunion attendue par trimestre ; un trimestre sans club est signalé "
+            "« manqué »."
+        ),
+        evidence=[quote(CONVENTION_DOCUMENT, "Il sera proposé de réunir une fois par trimestre")],
+    )
+    flag(
+        report,
+        actions[3],
+        code="prefigure-or-set-up",
+        message=(
+            "L'action 3 est de « préfigurer » un pôle d'innovation, son annexe de le « mettre en place dans un "
+            "délai de 18 mois » et parle d'une « période d'incubation de 18 mois ». Le calendrier suit la "
+            "lecture de l'annexe : le pôle est tenu pour mis en place quand ses quatre livrables sont remis."
+        ),
+        evidence=[
+            quote(CONVENTION_DOCUMENT, "Préfigurer un pôle d'innovation"),
+            quote(CONVENTION_DOCUMENT, ACTIONS[3][1]),
+            quote(CONVENTION_DOCUMENT, "La période d'incubation de 18 mois devra permettre"),
+        ],
+    )
+    flag(
+        report,
+        actions[3],
+        code="csf-cfs",
+        message=(
+            "« le CSF « Mines et Métallurgie » et dans le CFS Transformation et Valorisation des Déchets » : "
+            "« CFS » est sans doute une coquille pour CSF (comité stratégique de filière). Gardé tel quel."
+        ),
+        evidence=[
+            quote(CONVENTION_DOCUMENT, "et dans le CFS Transformation et Valorisation des Déchets")
+        ],
+    )
+    raw4res_day = events[
+        "Structuration de la filière des terres rares et des aimants permanents (TEAM2EVENT)"
+    ]
+    flag(
+        report,
+        raw4res_day,
+        code="event-project-reading",
+        message=(
+            "La journée du 7 novembre 2025 est un TEAM2EVENT au cours duquel le projet RAW4RES a été présenté, "
+            "pas un événement du projet lui-même : elle est rattachée à RAW4RES parce que l'article la range "
+            "parmi les rencontres « en lien avec le projet »."
+        ),
+        evidence=[
+            quote(
+                RAW4RES_DOCUMENT,
+                "a organisé plusieurs événements et rencontres en lien avec le projet",
+            ),
+            quote(RAW4RES_DOCUMENT, "a présenté le projet RAW4RES à lors de cet évènement"),
+        ],
+    )
+    peer_review = events[
+        "Peer review RAW4RES : stratégies liées aux matières premières en Hauts-de-France"
+    ]
+    flag(
+        report,
+        peer_review,
+        code="same-organisation-spellings",
+        message=(
+            "Les deux textes écrivent différemment les mêmes entreprises : « BRING Back » et « BringBack », "
+            "« MECAWARE » et « MECAware ». Le portail les tient pour les mêmes organisations."
+        ),
+        evidence=[
+            quote(CONVENTION_DOCUMENT, "Le suivi du développement de l'entreprise BRING Back"),
+            quote(
+                RAW4RES_DOCUMENT,
+                "visiter des entreprises innovantes telles que BringBack, Le CREPIM et MECAware",
+            ),
+            quote(CONVENTION_DOCUMENT, "Le suivi du projet SEPAR 8 menée par MECAWARE"),
         ],
     )

@@ -51,11 +51,13 @@ def convention_detail(convention):
             "parties__organisation",
             "parties__representative",
             "parties__signatory",
+            "statements",
             Prefetch(
                 "actions",
                 queryset=ConventionAction.objects.prefetch_related(
                     "themes",
                     "deliverables",
+                    "statements",
                     Prefetch(
                         "projects",
                         queryset=FollowedProject.objects.select_related("holder"),
@@ -158,7 +160,9 @@ def meeting_get_for_user(user, pk):
 
 
 def event_list():
-    return Event.objects.prefetch_related("involved__organisation").order_by("-starts_on")
+    return Event.objects.prefetch_related("involved__organisation", "statements").order_by(
+        "-starts_on"
+    )
 
 
 def partnerships_home_panel(user):

@@ -7,9 +7,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.api_permissions import allowed_if
-from core.drf import ID_PATTERN
+from core.drf import ID_PATTERN, CitationField, statements_field
 from sites import selectors, services
-from sites.models import Campaign, DepositZone, LabResult, Sample, Site, ZoneGrade
+from sites.models import Campaign, DepositZone, LabResult, Programme, Sample, Site, ZoneGrade
 from sites.permissions import can_manage_sites, can_view_sites
 
 CanViewSites = allowed_if(can_view_sites)
@@ -187,3 +187,45 @@ class ZoneViewSet(_ReadOnly):
     serializer_class = ZoneSerializer
     filterset_fields = ["site"]
     queryset = DepositZone.objects.prefetch_related("grades").order_by("pk")
+
+
+class ProgrammeSerializer(serializers.ModelSerializer):
+    source = CitationField()
+    statements = statements_field()
+
+    class Meta:
+        model = Programme
+        fields = [
+            "code",
+            "title",
+            "funding_programme",
+            "priority",
+            "start_year",
+            "end_year",
+            "budget_total",
+            "budget_erdf",
+            "pilot_sites",
+            "validation_sites",
+            "potential_sites_wording",
+            "objectives",
+            "beneficiaries",
+            "decision_tool",
+            "source_document",
+            "source_wording",
+            "source",
+            "statements",
+        ]
+
+
+class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+    """The brownfield-recovery programmes (REGENERATIS) with their figures and passages."""
+
+    serializer_class = ProgrammeSerializer
+    permission_classes = [CanViewSites]
+    lookup_field = "code"
+
+    def get_queryset(self):
+        return selectors.programme_list_for_user(self.request.user)
+
+    def get_object(self):
+        return selectors.programme_get_for_user(self.request.user, self.kwargs["code"])

@@ -5,6 +5,7 @@ techno-economic evaluation of recovering their metals."""
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,7 @@ class Programme(SourcedModel):
     beneficiaries = models.TextField(_("bénéficiaires"), blank=True)
     decision_tool = models.CharField(_("outil d'aide à la décision"), max_length=200, blank=True)
 
+    statements = GenericRelation("core.SourceStatement")
     objects = AuditedManager()
 
     class Meta:

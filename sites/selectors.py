@@ -309,6 +309,19 @@ def programme():
     return Programme.objects.filter(code="regeneratis").first()
 
 
+def programme_list_for_user(user):
+    if not can_view_sites(user):
+        return Programme.objects.none()
+    return Programme.objects.prefetch_related("statements").order_by("pk")
+
+
+def programme_get_for_user(user, code):
+    found = programme_list_for_user(user).filter(code=code).first()
+    if found is None:
+        refuse_as_not_found(user, "programme", code)
+    return found
+
+
 def sites_home_panel(user):
     if not can_view_sites(user):
         return None

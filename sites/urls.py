@@ -6,6 +6,7 @@ app_name = "sites"
 
 urlpatterns = [
     path("", views.site_ranking, name="ranking"),
+    path("programmes/<slug:code>/", views.programme_detail, name="programme_detail"),
     path("nouveau/", views.site_form, name="site_create"),
     path("<int:pk>/", views.site_detail, name="site_detail"),
     path("<int:pk>/modifier/", views.site_form, name="site_edit"),

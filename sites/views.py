@@ -37,6 +37,17 @@ PAGE_SIZE = 50
 
 @login_required
 @require_safe
+def programme_detail(request, code):
+    found = selectors.programme_get_for_user(request.user, code)
+    return render(
+        request,
+        "sites/programme_detail.html",
+        {"programme": found, "can_manage": can_manage_sites(request.user)},
+    )
+
+
+@login_required
+@require_safe
 def site_ranking(request):
     """The sites ranked on the officer's weights, page by page, with the map of the page and
     the sensitivity of the order; the database ranks them, whatever their number."""

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -49,7 +50,17 @@ class Action(SourcedModel):
     lifecycle = models.JSONField(_("cycle de vie"), default=list, blank=True)
     examples = models.TextField(_("exemples d'actions"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    # The « fiche action » the plan's annex announces for every action (« présentant les
+    # enjeux, les partenaires mobilisés (internes et externes), les objectifs et les moyens »),
+    # written by the action's project group: the plan itself gives none, officers enter it.
+    project_group = models.TextField(_("groupe projet"), blank=True)
+    sheet_stakes = models.TextField(_("enjeux"), blank=True)
+    sheet_partners = models.TextField(_("partenaires mobilisés (internes et externes)"), blank=True)
+    sheet_objectives = models.TextField(_("objectifs"), blank=True)
+    sheet_means = models.TextField(_("moyens"), blank=True)
+    sheet_updated_at = models.DateTimeField(_("fiche mise à jour le"), null=True, blank=True)
 
+    statements = GenericRelation("core.SourceStatement")
     objects = AuditedManager()
 
     class Meta:
@@ -414,6 +425,7 @@ class PlanSetting(SourcedModel):
     duration_years = models.PositiveSmallIntegerField(_("durée (années)"))
     start_date = models.DateField(_("début du plan"), null=True, blank=True)
 
+    statements = GenericRelation("core.SourceStatement")
     objects = AuditedManager()
 
     class Meta:

@@ -1,6 +1,8 @@
 from actionplan.services.plan import (
     MEASUREMENT_WORKFLOW,
+    SHEET_FIELDS,
     action_set_lifecycle,
+    action_sheet_update,
     funding_commitment_create,
     import_batch_confirm,
     import_batch_create,
@@ -34,6 +36,8 @@ from actionplan.services.reports import (
 __all__ = [
     "MEASUREMENT_WORKFLOW",
     "action_set_lifecycle",
+    "action_sheet_update",
+    "SHEET_FIELDS",
     "funding_commitment_create",
     "import_batch_confirm",
     "import_batch_create",

@@ -25,6 +25,7 @@ from actionplan.models import (
     TargetKind,
 )
 from actionplan.permissions import (
+    can_edit_action_sheet,
     can_import_measurements,
     can_manage_indicator,
     can_record_funding,
@@ -505,6 +506,48 @@ def indicator_update_settings(*, actor, indicator, **values):
         indicator.save()
     indicator_refresh_later(indicator.pk)
     return indicator
+
+
+SHEET_FIELDS = (
+    "project_group",
+    "sheet_stakes",
+    "sheet_partners",
+    "sheet_objectives",
+    "sheet_means",
+)
+
+
+@transaction.atomic
+def action_sheet_update(*, actor, action, **values):
+    """An officer writes the action's « fiche action », which the plan announces without giving.
+
+    Once every part of it is written, the point « fiche action absente » is settled."""
+    if not can_edit_action_sheet(actor, action):
+        raise PermissionDenied
+    unknown = set(values) - set(SHEET_FIELDS)
+    if unknown:
+        raise ValueError(f"not parts of a fiche action: {sorted(unknown)}")
+    for name, value in values.items():
+        setattr(action, name, (value or "").strip())
+    action.sheet_updated_at = timezone.now()
+    action.full_clean()
+    with acting_as(actor):
+        action.save()
+    if all(getattr(action, name) for name in SHEET_FIELDS):
+        for data_flag in DataFlag.objects.filter(
+            content_type__app_label="actionplan",
+            content_type__model="action",
+            object_id=action.pk,
+            code="fiche-action-missing",
+            status=DataFlag.Status.OPEN,
+        ):
+            data_flag_resolve(
+                actor=actor,
+                data_flag=data_flag,
+                status=DataFlag.Status.CONFIRMED,
+                resolution=_("Fiche action rédigée par %(name)s.") % {"name": actor.full_name},
+            )
+    return action
 
 
 @transaction.atomic

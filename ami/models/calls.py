@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,7 @@ class Call(SourcedModel):
     indicator_code = models.CharField(_("indicateur alimenté"), max_length=12, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
+    statements = GenericRelation("core.SourceStatement")
     objects = AuditedManager()
 
     class Meta:
@@ -90,6 +92,7 @@ class Phase(SourcedModel):
         _("les dossiers retenus comptent pour l'indicateur"), default=False
     )
 
+    statements = GenericRelation("core.SourceStatement")
     objects = AuditedManager()
 
     class Meta:

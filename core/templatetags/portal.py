@@ -212,3 +212,30 @@ def cite(document):
     a key the table does not know is shown as it is."""
     found = citation(document or "")
     return str(found) if found else document
+
+
+@register.inclusion_tag("core/source_statements.html")
+def source_statements(subject, heading_level=2, exclude=""):
+    """What the source documents say of a record, under the headings of ``core.statements``;
+    ``exclude`` names sections the page already shows in its own way (comma-separated)."""
+    from core.selectors import statements_for
+    from core.statements import grouped
+
+    left_out = {code for code in exclude.split(",") if code}
+    rows = [row for row in statements_for(subject) if row.section not in left_out]
+    return {"groups": grouped(rows), "level": heading_level, "prefix": _anchor(subject)}
+
+
+@register.inclusion_tag("core/source_flags.html")
+def source_flags(subject, heading_level=2):
+    """The points to confirm about a record: what the sources contradict or leave open, and
+    which provisional reading the portal computes with meanwhile."""
+    from core.selectors import flags_for
+
+    return {"flags": flags_for(subject), "level": heading_level, "prefix": _anchor(subject)}
+
+
+def _anchor(subject):
+    """A prefix for heading ids, unique per record, so that two records on one page never
+    share an id."""
+    return f"{subject._meta.model_name}-{subject.pk}"

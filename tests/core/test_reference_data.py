@@ -83,7 +83,12 @@ def test_every_source_wording_stands_word_for_word_in_its_source_document():
         ):
             assert _quoted_in(wording, documents[document]), (model.__name__, wording)
             checked += 1
-    assert checked > 0
+    # The evidence of every point to confirm is quoted too: a flag cannot rest on a misquote.
+    for code, evidence in DataFlag.objects.values_list("code", "evidence"):
+        for item in evidence:
+            assert _quoted_in(item["wording"], documents[item["document"]]), (code, item["wording"])
+            checked += 1
+    assert checked > 400
 
 
 def test_an_officer_decision_on_a_flag_survives_a_reload(organisation_a, officer):

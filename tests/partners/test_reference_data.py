@@ -1,7 +1,9 @@
 from io import StringIO
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.urls import reverse
 
 from core.models import DataFlag
 from partners.models import Convention, Event, FollowedProject, Theme
@@ -56,10 +58,67 @@ def test_what_the_texts_leave_open_is_flagged_with_its_wording(register):
     )
     assert {
         "notification-date-missing",
-        "representative-differs-from-signatory",
         "five-axes-four-domains",
         "hub-start-missing",
+        "two-titles",
+        "objectives-convention-missing",
+        "qualified-persons-unnamed",
+        "reporting-cadence-reading",
+        "club-proposed",
+        "prefigure-or-set-up",
+        "same-organisation-spellings",
     } <= codes
+
+
+def test_the_signatory_is_not_asked_about_since_the_deliberation_authorises_the_vice_president(
+    register, officer
+):
+    # An earlier load asked whether the Vice-President could sign: the deliberation answers.
+    content_type = ContentType.objects.get_for_model(Convention)
+    DataFlag.objects.create(
+        content_type=content_type,
+        object_id=register.pk,
+        code="representative-differs-from-signatory",
+        message="à confirmer (délégation de signature)",
+    )
+    call_command("load_reference_data", stdout=StringIO())
+    assert not DataFlag.objects.filter(code="representative-differs-from-signatory").exists()
+    authorisation = register.statements.get(label="Signature autorisée")
+    assert "le Vice-président délégué ou le Conseiller délégué à signer" in (
+        authorisation.source_wording
+    )
+
+
+def test_the_reciprocal_commitments_committee_and_clauses_are_on_the_convention_page(
+    register, client_for, committee_member
+):
+    page = client_for(committee_member).get(
+        reverse("partners:convention_detail", args=[register.pk])
+    )
+    text = page.content.decode()
+    for wording in [
+        "Mobiliser les moyens nécessaires au développement des différents partenariats",
+        "Porter à la connaissance de chaque partie l&#x27;état d&#x27;avancement des projets",
+        "Rendre compte à échéance régulière dans l&#x27;instance de gouvernance",
+        "Prévenir sans délai l&#x27;autre partie de toute difficulté",
+        "conventions d&#x27;objectifs annuelles",
+        "ainsi que de personnalités qualifiées",
+        "organe de concertation entre les parties",
+        "faire apparaître le partenariat suivant, sur tous les médias",
+        "le Tribunal administratif de Lille est compétent",
+        "mettre en place un stock tampon",
+    ]:
+        assert wording in text, wording
+
+
+def test_the_api_gives_the_convention_its_passages_with_their_citation(
+    register, client_for, officer
+):
+    body = client_for(officer).get(f"/api/conventions/{register.pk}/").json()
+    commitments = [s for s in body["statements"] if s["section"] == "commitments"]
+    assert len(commitments) == 8
+    assert commitments[0]["source"]["date"] == "25 juin 2024"
+    assert body["source"]["issuer"].startswith("Communauté d'agglomération de Béthune-Bruay")
 
 
 def test_loading_twice_changes_nothing(register):
