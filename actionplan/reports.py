@@ -32,6 +32,7 @@ from actionplan.models import (
 from actionplan.periods import period_label, previous_quarter
 from actionplan.selectors import plan_horizon, series_as_approved
 from core.exports import write_workbook
+from core.models import DataFlag
 from core.registry import report_sections
 
 
@@ -198,6 +199,8 @@ def build_snapshot(period_start, period_end):
         ],
         "funding_actions": [[code, _decimal(total)] for code, total in sorted(by_action.items())],
         "governance": list(GovernanceBody.objects.values("name", "cadence", "composition")),
+        "pilot": _pilot(setting),
+        "source_points": _source_points(),
         "sections": {},
     }
     # The other apps' sections (AMI, sites, partners), as they registered them.
@@ -206,6 +209,29 @@ def build_snapshot(period_start, period_end):
         if data:
             snapshot["sections"][key] = data
     return snapshot
+
+
+def _pilot(setting):
+    """Who steers the plan, in the plan's words (none if the passage is not loaded)."""
+    if setting is None:
+        return ""
+    found = setting.statements.filter(section="governance", label="Pilote du plan").first()
+    return found.source_wording if found else ""
+
+
+def _source_points():
+    """The points still to confirm behind the plan's figures (plan, indicators, funding), with
+    the provisional reading each states: the committee reads the figures knowing them."""
+    open_flags = DataFlag.objects.filter(
+        status=DataFlag.Status.OPEN,
+        content_type__app_label="actionplan",
+        content_type__model__in=["plansetting", "indicator", "fundingsource"],
+    ).order_by("content_type__model", "subject_label", "pk")
+    return {
+        "open": [{"subject": f.subject_label, "message": f.message} for f in open_flags],
+        "settled": DataFlag.objects.exclude(status=DataFlag.Status.OPEN).count(),
+        "open_everywhere": DataFlag.objects.filter(status=DataFlag.Status.OPEN).count(),
+    }
 
 
 def sections(snapshot):

@@ -1,6 +1,8 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.urls import reverse
+
 from ami.models import Call, Phase
 from ami.services import call_set_enforceable_date
 from core.models import DataFlag
@@ -68,3 +70,50 @@ def test_every_criterion_the_calls_state_is_loaded_with_its_wording_and_phase(ca
     phase_2 = Phase.objects.get(call=ressourceries, number=2)
     assert "capacite-operateur" not in set(criteria_for(phase_2).values_list("code", flat=True))
     assert all(c.weight == 1 for c in ressourceries.criteria.all())  # weights to be confirmed
+
+
+def test_the_reuse_call_page_gives_both_objects_all_three_holder_types_and_the_whole_support(
+    client, calls
+):
+    text = client.get(reverse("ami:call_detail", args=["pmcb"])).content.decode()
+    for wording in [
+        "D’une part d’imaginer, structurer, accompagner et coordonner un réseau de grandes plateformes",
+        "D’autre part d’identifier le meilleur outil numérique",
+        "aux collectivités locales (et leurs groupements)",
+        "aux bailleurs sociaux",
+        "(Ecomineraux, Valobat, Ecomaison et Valdelia)",
+        "(PO FEDER, Fonds de Transition Juste, ...)",
+        "régimes cadres exemptés de notification",
+        "Les lauréats de cet AMI devront s’engager à participer à une dynamique de coopération",
+    ]:
+        assert wording in text, wording
+
+
+def test_the_ressourceries_call_page_gives_the_phase_two_holder_types_and_both_phases(
+    client, calls
+):
+    text = client.get(reverse("ami:call_detail", args=["ressourceries"])).content.decode()
+    for wording in [
+        "aux collectivités locales (et leur groupements), aux syndicats de gestion des déchets",
+        "aux acteurs économiques : entreprises, acteurs de l’économie sociale et solidaire, éco "
+        "organismes concernés",
+        "dans un premier temps court, d’identifier les compétences",
+        "Réduire significativement les tonnages de déchets enfouis ou incinérés",
+    ]:
+        assert wording in text, wording
+
+
+def test_points_to_confirm_on_a_call_are_shown_to_officers_only(client, client_for, calls, officer):
+    url = reverse("ami:call_detail", args=["pmcb"])
+    assert "identifier le meilleur outil" in client.get(url).content.decode()
+    assert "Points à confirmer sur la source" not in client.get(url).content.decode()
+    officer_page = client_for(officer).get(url).content.decode()
+    assert "Points à confirmer sur la source" in officer_page
+    assert "un dossier peut proposer un outil existant" in officer_page
+
+
+def test_the_api_gives_each_call_its_passages(client, calls):
+    body = client.get("/api/calls/pmcb/").json()
+    audience = [s["wording"] for s in body["statements"] if s["section"] == "audience"]
+    assert "aux bailleurs sociaux" in audience
+    assert body["source"]["title"].startswith("Plan d’actions de la Région Hauts-de-France")

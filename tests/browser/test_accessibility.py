@@ -77,6 +77,9 @@ def plan_with_values(officer, second_officer):
         "/plan/indicateurs/1.2-1/mesures/nouvelle/",
         "/plan/import/",
         "/plan/financements/",
+        "/plan/le-plan/",
+        "/plan/actions/1.4/",
+        "/plan/actions/3.7/fiche/",
         "/points-a-confirmer/",
     ],
 )
@@ -200,6 +203,7 @@ def test_the_site_pages_meet_wcag_aa(sign_in, officer):
         f"/sites/campagnes/{campaign.pk}/",
         "/sites/cours-et-filieres/",
         "/sites/nouveau/",
+        "/sites/programmes/regeneratis/",
     ]:
         page.goto(path)
         assert page.get_by_role("heading", level=1).count() == 1, path
