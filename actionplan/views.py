@@ -28,6 +28,7 @@ from actionplan.forms import (
 from actionplan.models import (
     Action,
     Axis,
+    FundingSource,
     GovernanceBody,
     ImportBatch,
     PlanSetting,
@@ -48,6 +49,7 @@ from core.audit import audit_event
 from core.forms import add_service_errors
 from core.imports import import_state_json
 from core.models import DataFlag
+from core.selectors import open_flags_about
 from core.security import require
 
 
@@ -392,6 +394,9 @@ def funding(request):
     elif request.method == "POST":
         raise PermissionDenied
     setting = PlanSetting.objects.filter(pk=1).first()
+    readings = open_flags_about(FundingSource) + open_flags_about(
+        PlanSetting, codes=["envelope-sum-reading"]
+    )
     committed = selectors.funding_total_committed()
     demo_committed = selectors.funding_total_committed(demo_only=True)
     return render(
@@ -399,6 +404,7 @@ def funding(request):
         "actionplan/funding.html",
         {
             "sources": sources,
+            "readings": readings,
             "actions": selectors.funding_by_action(),
             "envelope": setting.envelope if setting else None,
             "committed": committed,

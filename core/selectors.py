@@ -32,6 +32,17 @@ def flags_for(subject) -> list[DataFlag]:
     )
 
 
+def open_flags_about(*models, codes=None) -> list[DataFlag]:
+    """The open points about every record of some models (one query), optionally some codes."""
+    flags = DataFlag.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(*models).values(),
+        status=DataFlag.Status.OPEN,
+    )
+    if codes:
+        flags = flags.filter(code__in=codes)
+    return list(flags.order_by("subject_label", "pk"))
+
+
 def data_flag_get_for_user(user, pk):
     data_flag = DataFlag.objects.filter(pk=pk).first()
     if data_flag is None or not can_view_data_flags(user):

@@ -235,6 +235,12 @@ def source_flags(subject, heading_level=2):
     return {"flags": flags_for(subject), "level": heading_level, "prefix": _anchor(subject)}
 
 
+@register.inclusion_tag("core/source_flags.html")
+def source_flags_list(flags, prefix, heading_level=2):
+    """Points to confirm about several records at once (each named), read in one query."""
+    return {"flags": flags, "level": heading_level, "prefix": prefix, "named": True}
+
+
 def _anchor(subject):
     """A prefix for heading ids, unique per record, so that two records on one page never
     share an id."""

@@ -123,3 +123,9 @@ def test_the_report_names_the_pilot_and_the_provisional_readings_behind_the_figu
     assert "Lecture provisoire : chaque dossier retenu" in messages
     assert "enveloppe partagée avec la recherche" in messages
     assert PlanSetting.objects.get().statements.filter(section="frameworks").count() == 9
+
+
+def test_the_funding_page_says_which_reading_of_the_sources_its_totals_follow(client_for, officer):
+    text = client_for(officer).get(reverse("actionplan:funding")).content.decode()
+    assert "enveloppe partagée avec la recherche" in text
+    assert "font exactement 250 M€ (10 + 5 + 50 + 180 + 3 + 2)" in text
