@@ -49,8 +49,8 @@ from core.audit import audit_event
 from core.forms import add_service_errors
 from core.imports import import_state_json
 from core.models import DataFlag
-from core.selectors import open_flags_about
 from core.security import require
+from core.selectors import open_flags_about
 
 
 @login_required

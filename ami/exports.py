@@ -34,9 +34,9 @@ def header():
 
 def dossiers(user, filters):
     """The submitted dossiers the user may read, filtered as on the list."""
-    return selectors.dossier_filter(selectors.dossier_list_for_user(user), **filters).exclude(
-        status=DossierStatus.DRAFT
-    )
+    return selectors.dossier_filter(
+        selectors.dossier_list_for_user(user), user=user, **filters
+    ).exclude(status=DossierStatus.DRAFT)
 
 
 def rows(user, filters):

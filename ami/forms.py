@@ -13,6 +13,7 @@ from ami.models import (
     FundingScheme,
     Phase,
 )
+from ami.queues import QUEUES
 from ami.workflows import DOSSIER_WORKFLOW
 from core.forms import MoneyField
 
@@ -77,6 +78,15 @@ class MessageForm(forms.Form):
     file = forms.FileField(label=_("Pièce jointe"), required=False)
 
 
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Note interne"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        help_text=_("Visible des seuls agents instructeurs, jamais du porteur."),
+    )
+
+
 class TransitionForm(forms.Form):
     """The officer's next step: only the transitions the workflow table allows from the
     dossier's status for this officer (ami.workflows is the one list of them)."""
@@ -92,6 +102,8 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+    # A decision is applied only once the officer has seen its letter (the confirmation page).
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, dossier, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -205,6 +217,13 @@ class EnforceableDateForm(forms.Form):
 
 
 class DossierFilterForm(forms.Form):
+    search = forms.CharField(
+        label=_("Rechercher"),
+        required=False,
+        max_length=120,
+        help_text=_("Référence, titre du projet, nom du porteur ou SIRET."),
+    )
+    queue = forms.ChoiceField(required=False, widget=forms.HiddenInput)
     call = forms.ChoiceField(label=_("Appel"), required=False)
     phase = forms.ChoiceField(label=_("Phase"), required=False)
     status = forms.ChoiceField(label=_("Statut"), required=False)
@@ -229,6 +248,7 @@ class DossierFilterForm(forms.Form):
             ],
         ]
         self.fields["status"].choices = [("", _("Tous")), *DossierStatus.choices]
+        self.fields["queue"].choices = [("", ""), *[(q.code, q.label) for q in QUEUES]]
 
 
 class QuestionForm(forms.Form):

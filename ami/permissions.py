@@ -65,6 +65,16 @@ def can_instruct_dossier(user, dossier) -> bool:
     return is_officer(user) and not has_conflict(user, dossier)
 
 
+def can_read_notes(user, dossier) -> bool:
+    """Private notes are the instructing team's: never the holder's, never a conflicted
+    officer's."""
+    return can_instruct_dossier(user, dossier)
+
+
+def can_write_note(user, dossier) -> bool:
+    return can_instruct_dossier(user, dossier) and dossier.status != DossierStatus.DRAFT
+
+
 def can_write_message(user, dossier) -> bool:
     if dossier.status == DossierStatus.DRAFT:
         return False

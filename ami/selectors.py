@@ -1,7 +1,9 @@
 from collections import defaultdict
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -65,7 +67,17 @@ def dossier_get_for_user(user, pk):
 
 
 def dossier_filter(
-    dossiers, *, call=None, phase=None, status=None, kind=None, territory=None, instructor=None
+    dossiers,
+    *,
+    call=None,
+    phase=None,
+    status=None,
+    kind=None,
+    territory=None,
+    instructor=None,
+    queue=None,
+    search=None,
+    user=None,
 ):
     if call:
         dossiers = dossiers.filter(phase__call__code=call)
@@ -79,7 +91,47 @@ def dossier_filter(
         dossiers = dossiers.filter(territory=territory)
     if instructor:
         dossiers = dossiers.filter(instructor_id=instructor)
+    if queue and user is not None:
+        from ami.queues import in_queue
+
+        dossiers = in_queue(dossiers, queue, user=user, now=timezone.now())
+    if search:
+        dossiers = dossier_search(dossiers, search)
     return dossiers
+
+
+def dossier_search(dossiers, text):
+    """Dossiers by reference, title, holder or SIRET/SIREN: PostgreSQL's French full-text
+    search on the title and holder's name, a plain search elsewhere; the reference and the
+    identifier (SIRET, SIREN or RNA, spaces ignored) by their beginning (« AMI-2026 », « 5288 »)."""
+    text = text.strip()
+    compact = text.replace(" ", "").replace("\xa0", "")  # « 528 827 264 » as SIRENE prints it
+    exact = Q(reference__istartswith=text)
+    if len(compact) >= 4:
+        exact |= Q(organisation__identifier__istartswith=compact)
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        return dossiers.annotate(
+            search_document=SearchVector("title", "organisation__name", config="french")
+        ).filter(
+            exact
+            | Q(search_document=SearchQuery(text, config="french", search_type="websearch"))
+            | Q(title__icontains=text)
+        )
+    return dossiers.filter(exact | Q(title__icontains=text) | Q(organisation__name__icontains=text))
+
+
+def work_queue(user):
+    """The officer's queues with their counts (one query), for the list's tabs and the home."""
+    from ami.queues import QUEUES, queue_counts
+
+    counts = queue_counts(
+        dossier_list_for_user(user).exclude(status=DossierStatus.DRAFT),
+        user=user,
+        now=timezone.now(),
+    )
+    return [(queue, counts[queue.code]) for queue in QUEUES]
 
 
 def retained_series(*, counts_for_phase_of_call):

@@ -402,6 +402,10 @@ EXPORT_INLINE_MAX_ROWS = env.int("EXPORT_INLINE_MAX_ROWS", 5000, minimum=0)
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", 20_000_000, minimum=1)
 IMPORT_INLINE_MAX_ROWS = env.int("IMPORT_INLINE_MAX_ROWS", 2000, minimum=0)
 EXPORT_RETENTION_DAYS = env.int("EXPORT_RETENTION_DAYS", 7, minimum=1)
+# The calls set no instruction time (« étudiés au fil de l'eau »): the Region's own target, in
+# days of instruction net of the time a dossier spends with its holder, after which the work
+# queue lists a dossier as overdue.
+INSTRUCTION_TARGET_DAYS = env.int("INSTRUCTION_TARGET_DAYS", 60, minimum=1)
 AMI_MAX_FILE_BYTES = env.int("AMI_MAX_FILE_BYTES", 10 * 1024 * 1024, minimum=1)
 AMI_MAX_DOSSIER_BYTES = env.int("AMI_MAX_DOSSIER_BYTES", 50 * 1024 * 1024, minimum=1)
 # clamd's socket ("/run/clamav/clamd.ctl") or "tcp://127.0.0.1:3310"; empty: no antivirus scan.

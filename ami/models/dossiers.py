@@ -1,8 +1,10 @@
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.identifiers import clean_identifier_field
@@ -93,6 +95,14 @@ class Dossier(AuditContextMixin, models.Model):
     )
     decision_letter = models.FileField(_("lettre de décision"), upload_to="letters/%Y/", blank=True)
     submitted_at = models.DateTimeField(_("déposé le"), null=True, blank=True)
+    # The instruction clock (``ami.clock``): it starts at the first submission, pauses while
+    # the dossier is with its holder for a complement and stops at the decision.
+    clock_started_at = models.DateTimeField(_("instruction commencée le"), null=True, blank=True)
+    clock_paused_since = models.DateTimeField(_("chez le porteur depuis"), null=True, blank=True)
+    clock_paused_total = models.DurationField(
+        _("temps passé chez le porteur"), default=timedelta(0)
+    )
+    clock_stopped_at = models.DateTimeField(_("instruction close le"), null=True, blank=True)
     # The mean of the completed, conflict-free evaluations' weighted scores, out of 5; kept
     # by ``evaluation_save`` so that the ranking is an indexed read, not an aggregate.
     consolidated_score = models.DecimalField(
@@ -133,6 +143,17 @@ class Dossier(AuditContextMixin, models.Model):
         dossier's own extension when it is later (a phase extended since can only help)."""
         moments = [m for m in (self.extended_until, self.phase.closes_at) if m is not None]
         return max(moments) if moments else None
+
+    def instruction_days(self, now=None):
+        from ami.clock import instruction_days
+
+        return instruction_days(
+            started_at=self.clock_started_at or self.submitted_at,
+            stopped_at=self.clock_stopped_at,
+            paused_since=self.clock_paused_since,
+            paused_total=self.clock_paused_total,
+            now=now or timezone.now(),
+        )
 
     def totals(self):
         lines = list(self.financing_lines.all())
@@ -227,6 +248,42 @@ class ScanStatus(models.TextChoices):
     PENDING = "pending", _("Analyse antivirus en cours")
     CLEAN = "clean", _("Sain")
     INFECTED = "infected", _("Infecté : bloqué")
+
+
+class DossierSeen(models.Model):
+    """When an officer last opened a dossier: what the holder did since is « nouveau » to them."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="seen_by")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "user"], name="dossier_seen_once_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.dossier_id} {self.user_id} {self.seen_at:%Y-%m-%d}"
+
+
+@audited()
+class DossierNote(models.Model):
+    """An officer's private note on a dossier: never shown to its holder, kept in the trail."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("note interne")
+        verbose_name_plural = _("notes internes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.dossier_id} {self.created_at:%Y-%m-%d}"
 
 
 class DossierMessage(models.Model):

@@ -19,6 +19,8 @@ from ami.services.evaluation import evaluation_save
 from ami.services.instruction import (
     dossier_assign,
     dossier_extend_deadline,
+    dossier_mark_seen,
+    dossier_note_add,
     dossier_transition,
     message_post,
 )
@@ -48,6 +50,8 @@ __all__ = [
     "financing_line_add",
     "financing_line_remove",
     "message_post",
+    "dossier_mark_seen",
+    "dossier_note_add",
     "missing_for_submission",
     "partner_add",
     "partner_remove",

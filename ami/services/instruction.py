@@ -6,12 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_officer
-from ami.models import DossierMessage, DossierStatus
-from ami.permissions import can_instruct_dossier, can_write_message
+from ami.models import DossierMessage, DossierNote, DossierSeen, DossierStatus
+from ami.permissions import can_instruct_dossier, can_write_message, can_write_note
 from ami.selectors import DOSSIERS
 from ami.services.dossiers import attachment_add
 from ami.sources import source_key_for
-from ami.workflows import DOSSIER_WORKFLOW
+from ami.workflows import DOSSIER_WORKFLOW, dossier_apply
 from core.audit import acting_as, audit_event
 from core.outbox import outbox_enqueue
 from core.registry import computed_source_changed
@@ -35,7 +35,7 @@ def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
         changes["redirected_to"] = redirected_to
     if transition.traits.get("asks_complement"):
         changes.update(complement_request=reason.strip(), complement_requested_at=timezone.now())
-    DOSSIER_WORKFLOW.apply(dossier, actor=actor, event=event, reason=reason, changes=changes)
+    dossier_apply(dossier, actor=actor, event=event, reason=reason, changes=changes)
     if transition.traits.get("asks_complement"):
         # The holder reads the request in the dossier's thread too (the e-mail follows).
         DossierMessage.objects.create(
@@ -55,6 +55,28 @@ def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
         computed_source_changed(source)
     dataset_changed(DOSSIERS)
     return dossier
+
+
+def dossier_mark_seen(*, actor, dossier):
+    """An officer opened the dossier: what the holder did until now is no longer « nouveau »."""
+    if not is_officer(actor):
+        return None
+    seen, _created = DossierSeen.objects.update_or_create(
+        dossier=dossier, user=actor, defaults={"seen_at": timezone.now()}
+    )
+    return seen
+
+
+@transaction.atomic
+def dossier_note_add(*, actor, dossier, body):
+    """An officer's private note: for the instructing team only, kept in the audit trail."""
+    if not can_write_note(actor, dossier):
+        raise PermissionDenied
+    note = DossierNote(dossier=dossier, author=actor, body=body.strip())
+    note.full_clean()
+    with acting_as(actor):
+        note.save()
+    return note
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ami.models import SECTIONS, Dossier, DossierStatus, DossierVersion, DraftReminder
 from ami.permissions import can_submit_dossier, can_view_dossier
 from ami.selectors import DOSSIERS
-from ami.workflows import DOSSIER_WORKFLOW
+from ami.workflows import dossier_apply
 from core.outbox import outbox_enqueue
 from core.templatetags.portal import format_money_exact
 from core.versioned_cache import dataset_changed
@@ -140,8 +140,8 @@ def dossier_submit(*, actor, dossier_pk, arrived_at=None):
             raise ValidationError({field: [message] for field, message in problems})
         content, digest = _frozen_content(dossier)
         event = "submit" if dossier.status == DossierStatus.DRAFT else "resubmit"
-        transition = DOSSIER_WORKFLOW.apply(
-            dossier, actor=actor, event=event, changes={"submitted_at": now}
+        transition = dossier_apply(
+            dossier, actor=actor, event=event, changes={"submitted_at": now}, now=now
         )
         version = DossierVersion.objects.create(
             dossier=dossier,
@@ -184,7 +184,7 @@ def draft_reminders_send(*, now=None):
 def dossier_withdraw(*, actor, dossier, reason=""):
     """The holder withdraws a dossier not yet decided: it leaves the instruction, stays in the
     records with its versions, and its instructor is told."""
-    transition = DOSSIER_WORKFLOW.apply(dossier, actor=actor, event="withdraw", reason=reason)
+    transition = dossier_apply(dossier, actor=actor, event="withdraw", reason=reason)
     if transition.traits.get("tell_instructor") and dossier.instructor_id:
         outbox_enqueue("ami.notify_officer", dossier_pk=dossier.pk, event="withdraw")
     dataset_changed(DOSSIERS)

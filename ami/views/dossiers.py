@@ -15,6 +15,7 @@ from ami.documents import decision_letter_pdf, receipt_pdf, version_archive
 from ami.forms import (
     AssignForm,
     MessageForm,
+    NoteForm,
     TransitionForm,
 )
 from ami.models import SECTIONS
@@ -23,8 +24,10 @@ from ami.permissions import (
     can_edit_dossier,
     can_evaluate_dossier,
     can_instruct_dossier,
+    can_read_notes,
     can_withdraw_dossier,
     can_write_message,
+    can_write_note,
 )
 from core.audit import audit_access, audit_event
 from core.forms import add_service_errors
@@ -37,6 +40,7 @@ def dossier_detail(request, pk):
     officer = is_officer(request.user)
     if officer:
         audit_access(actor=request.user, obj=dossier, event="dossier_opened")
+        services.dossier_mark_seen(actor=request.user, dossier=dossier)
     message_form = MessageForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not can_write_message(request.user, dossier):
@@ -79,6 +83,11 @@ def dossier_detail(request, pk):
     if officer and can_instruct_dossier(request.user, dossier):
         context.update(
             {
+                "instruction_days": dossier.instruction_days(),
+                "notes": dossier.notes.select_related("author")
+                if can_read_notes(request.user, dossier)
+                else [],
+                "note_form": NoteForm() if can_write_note(request.user, dossier) else None,
                 "transition_form": TransitionForm(dossier=dossier, user=request.user),
                 "assign_form": AssignForm(initial={"instructor": dossier.instructor_id}),
                 "can_evaluate": can_evaluate_dossier(request.user, dossier),

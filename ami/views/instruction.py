@@ -1,9 +1,14 @@
 """The officers' instruction: the list, exports, decisions, assignment, extensions."""
 
+from copy import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -12,6 +17,7 @@ from ami.forms import (
     AssignForm,
     DossierFilterForm,
     ExtensionForm,
+    NoteForm,
     TransitionForm,
 )
 from ami.models import Call, Phase
@@ -19,7 +25,9 @@ from ami.permissions import (
     can_instruct_dossier,
     can_list_dossiers,
     can_manage_calls,
+    can_write_note,
 )
+from ami.workflows import DOSSIER_WORKFLOW
 from core.exports import export_respond
 from core.forms import add_service_errors
 from core.security import require
@@ -48,18 +56,27 @@ def dossier_list(request):
             "title",
             "status",
             "submitted_at",
+            "clock_started_at",
+            "clock_paused_since",
+            "clock_paused_total",
+            "clock_stopped_at",
             "is_demo",
             "organisation__name",
             "instructor__full_name",
         )
         .order_by("-submitted_at", "-pk")
     )
-    page = paginator_remembering_count(
-        dossiers,
-        DOSSIER_PAGE_SIZE,
-        dataset=selectors.DOSSIERS,
-        key=f"officer-list:{request.user.pk}:{sorted(filters.items())}",
-    ).get_page(request.GET.get("page"))
+    if filters.get("queue") or filters.get("search"):
+        # A queue depends on the clock and on what the officer opened: counted each time.
+        paginator = Paginator(dossiers, DOSSIER_PAGE_SIZE)
+    else:
+        paginator = paginator_remembering_count(
+            dossiers,
+            DOSSIER_PAGE_SIZE,
+            dataset=selectors.DOSSIERS,
+            key=f"officer-list:{request.user.pk}:{sorted(filters.items())}",
+        )
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "ami/dossier_list.html",
@@ -67,6 +84,8 @@ def dossier_list(request):
             "form": form,
             "page": page,
             "phases": selectors.dossier_counts_by_phase(),
+            "work_queue": selectors.work_queue(request.user),
+            "active_queue": filters.get("queue", ""),
             "querystring": request.GET.urlencode(),
         },
     )
@@ -79,8 +98,13 @@ def dossier_transition(request, pk):
     require(can_instruct_dossier(request.user, dossier))
     form = TransitionForm(request.POST, dossier=dossier, user=request.user)
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        transition = DOSSIER_WORKFLOW.transitions[data["event"]]
+        if transition.traits.get("decision") and not data.pop("confirmed"):
+            return _decision_confirmation(request, dossier, form, transition)
+        data.pop("confirmed", None)
         try:
-            services.dossier_transition(actor=request.user, dossier=dossier, **form.cleaned_data)
+            services.dossier_transition(actor=request.user, dossier=dossier, **data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -92,6 +116,47 @@ def dossier_transition(request, pk):
     else:
         messages.error(request, _("Choisissez une décision."))
     return redirect("ami:dossier_detail", pk=dossier.pk)
+
+
+def _decision_confirmation(request, dossier, form, transition):
+    """The letter the holder will receive, drawn from what the officer typed, before anything
+    is applied: the decision is taken only from this page."""
+    if transition.needs_reason and not form.cleaned_data["reason"].strip():
+        messages.error(request, _("Indiquez un motif : il figure dans la lettre au porteur."))
+        return redirect("ami:dossier_detail", pk=dossier.pk)
+    if transition.traits.get("needs_scheme") and not form.cleaned_data["redirected_to"]:
+        messages.error(request, _("Choisissez le dispositif vers lequel orienter le dossier."))
+        return redirect("ami:dossier_detail", pk=dossier.pk)
+    preview = copy(dossier)
+    preview.status = transition.target
+    preview.decision_reason = form.cleaned_data["reason"].strip()
+    preview.redirected_to = form.cleaned_data["redirected_to"]
+    return render(
+        request,
+        "ami/dossier_decision_confirm.html",
+        {
+            "dossier": dossier,
+            "transition": transition,
+            "form": form,
+            "preview": preview,
+            "call": dossier.phase.call,
+            "decided_at": timezone.localtime(timezone.now()),
+        },
+    )
+
+
+@login_required
+@require_POST
+def dossier_note(request, pk):
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    require(can_write_note(request.user, dossier))
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.dossier_note_add(actor=request.user, dossier=dossier, **form.cleaned_data)
+        messages.success(request, _("Note interne enregistrée."))
+    else:
+        messages.error(request, _("La note est vide : rien n'a été enregistré."))
+    return redirect(f"{reverse('ami:dossier_detail', args=[dossier.pk])}#notes")
 
 
 @login_required

@@ -97,9 +97,7 @@ def test_an_unknown_action_is_a_404(client_for, officer):
 def test_the_reuse_platforms_indicator_says_which_provisional_reading_counts_them(
     client_for, committee_member
 ):
-    page = client_for(committee_member).get(
-        reverse("actionplan:indicator_detail", args=["3.4-1"])
-    )
+    page = client_for(committee_member).get(reverse("actionplan:indicator_detail", args=["3.4-1"]))
     assert "Lecture provisoire : chaque dossier retenu" in page.content.decode()
 
 

@@ -93,9 +93,17 @@ def test_officers_filter_export_and_decide(client_for, officer, holder_a, draft_
     )
     assert export.splitlines()[0].startswith("Référence;Appel") and draft_a.reference in export
     client.post(reverse("ami:dossier_transition", args=[draft_a.pk]), {"event": "start_review"})
-    client.post(
+    confirmation = client.post(
         reverse("ami:dossier_transition", args=[draft_a.pk]),
         {"event": "retain", "reason": "Structurant"},
+    )
+    # A decision first shows its letter: nothing is applied until the officer confirms.
+    assert "votre projet est retenu" in confirmation.content.decode()
+    draft_a.refresh_from_db()
+    assert draft_a.status == DossierStatus.UNDER_REVIEW
+    client.post(
+        reverse("ami:dossier_transition", args=[draft_a.pk]),
+        {"event": "retain", "reason": "Structurant", "confirmed": "on"},
     )
     draft_a.refresh_from_db()
     assert draft_a.status == DossierStatus.RETAINED
@@ -275,7 +283,7 @@ def test_a_refused_upload_is_summarised_at_the_top_with_a_link_to_its_field(
 def test_the_call_page_quotes_its_audience_once_and_says_what_time_is_left(client, pmcb_phase):
     content = client.get(reverse("ami:call_detail", args=["pmcb"])).content.decode()
     assert content.count("aux acteurs économiques") == 1
-    assert "selon son texte," in content
+    assert "mot pour mot" in content
     assert "1 année" not in content  # « encore 1 an et 7 mois », never « 1 année, 7 mois »
     assert re.search(r"encore \d+ ans? et \d+ mois|encore \d+ mois", content)
 

@@ -11,9 +11,7 @@ pytestmark = pytest.mark.usefixtures("regeneratis")
 def test_the_programme_page_gives_its_figures_with_years_unseparated_and_budgets_to_the_euro(
     client_for, committee_member
 ):
-    page = client_for(committee_member).get(
-        reverse("sites:programme_detail", args=["regeneratis"])
-    )
+    page = client_for(committee_member).get(reverse("sites:programme_detail", args=["regeneratis"]))
     text = page.content.decode()
     assert "2020–2023" in text and "2 020" not in text
     assert "7\xa0100\xa0000 €" in text
@@ -42,9 +40,10 @@ def test_holders_and_partners_get_neither_the_programme_page_nor_its_api(
     client_for, request, persona
 ):
     client = client_for(request.getfixturevalue(persona))
-    assert client.get(
-        reverse("sites:programme_detail", args=["regeneratis"])
-    ).status_code in (403, 404)
+    assert client.get(reverse("sites:programme_detail", args=["regeneratis"])).status_code in (
+        403,
+        404,
+    )
     assert client.get("/api/programmes/regeneratis/").status_code == 403
     assert client.get("/api/programmes/").status_code == 403
 
