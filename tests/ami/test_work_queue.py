@@ -59,7 +59,7 @@ def test_the_queue_counts_take_one_query_whatever_the_number_of_dossiers(
     for _ in range(6):
         dossier_submit(actor=holder_a, dossier_pk=make_dossier(holder_a, pmcb_phase).pk)
     with CaptureQueriesContext(connection) as more:
-        counts = dict((q.code, n) for q, n in work_queue(officer))
+        counts = {q.code: n for q, n in work_queue(officer)}
     assert len(few) == len(more) == 1
     assert counts["new"] == 9
 
@@ -106,13 +106,15 @@ def test_a_private_note_is_for_officers_and_never_for_the_holder(
 ):
     client = client_for(officer)
     client.post(reverse("ami:dossier_note", args=[submitted.pk]), {"body": "Porteur fragile."})
-    assert "Porteur fragile." in client.get(
-        reverse("ami:dossier_detail", args=[submitted.pk])
-    ).content.decode()
+    assert (
+        "Porteur fragile."
+        in client.get(reverse("ami:dossier_detail", args=[submitted.pk])).content.decode()
+    )
     holder = client_for(holder_a)
-    assert "Porteur fragile." not in holder.get(
-        reverse("ami:dossier_detail", args=[submitted.pk])
-    ).content.decode()
+    assert (
+        "Porteur fragile."
+        not in holder.get(reverse("ami:dossier_detail", args=[submitted.pk])).content.decode()
+    )
     assert "Porteur fragile." not in holder.get(f"/api/dossiers/{submitted.pk}/").content.decode()
     assert (
         holder.post(reverse("ami:dossier_note", args=[submitted.pk]), {"body": "x"}).status_code
