@@ -127,6 +127,32 @@ class FundingCommitmentForm(forms.ModelForm):
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
+class CommitmentCorrectForm(forms.ModelForm):
+    amount = MoneyField(label=_("Montant (€)"), help_text=_("Par exemple 50 000,50"))
+    reason = forms.CharField(
+        label=_("Motif de la correction"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Gardé dans l'historique avec les valeurs avant et après."),
+    )
+    over_envelope_confirmed = forms.BooleanField(
+        label=_("Je confirme ce montant au-delà de l'enveloppe de la source"),
+        required=False,
+    )
+
+    class Meta:
+        model = FundingCommitment
+        fields = ["amount", "date", "label"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class CommitmentWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif du retrait"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("L'engagement reste listé, hors de tout total, avec ce motif."),
+    )
+
+
 class ActionSheetForm(forms.ModelForm):
     """The « fiche action »: every part optional, so that a group can write it over time."""
 

@@ -164,7 +164,7 @@ def build_snapshot(period_start, period_end):
         }
         for axis in tree
     ]
-    commitments = FundingCommitment.objects.filter(date__lte=period_end)
+    commitments = FundingCommitment.objects.standing().filter(date__lte=period_end)
     by_source = {
         row["source"]: row["total"]
         for row in commitments.values("source").annotate(total=Sum("amount"))

@@ -26,6 +26,7 @@ from actionplan.models import (
 from actionplan.periods import period_label
 from actionplan.permissions import (
     can_request_report,
+    can_view_funding,
     can_view_measurement,
     can_view_plan,
     can_view_reports,
@@ -270,14 +271,35 @@ def measurements_to_review():
 
 
 def funding_by_source():
-    committed = Sum("commitments__amount")
+    committed = Sum("commitments__amount", filter=Q(commitments__withdrawn_at__isnull=True))
     return FundingSource.objects.annotate(committed=committed).order_by("position")
+
+
+STANDING = Q(commitments__withdrawn_at__isnull=True)
+
+
+def commitment_list(*, source=None, action=None):
+    """Every commitment, withdrawn ones included (marked), newest first, for the list page."""
+    commitments = FundingCommitment.objects.select_related("source", "action", "recorded_by")
+    if source:
+        commitments = commitments.filter(source__code=source)
+    if action:
+        commitments = commitments.filter(action__code=action)
+    return commitments.order_by("-date", "-pk")
+
+
+def commitment_get_for_user(user, pk):
+    found = FundingCommitment.objects.select_related("source", "action").filter(pk=pk).first()
+    if found is None or not can_view_funding(user):
+        refuse_as_not_found(user, "commitment", pk)
+    return found
 
 
 def funding_by_action():
     return (
         Action.objects.annotate(
-            committed=Sum("commitments__amount"), commitment_count=Count("commitments")
+            committed=Sum("commitments__amount", filter=STANDING),
+            commitment_count=Count("commitments", filter=STANDING),
         )
         .select_related("axis")
         .order_by("position")
@@ -285,9 +307,8 @@ def funding_by_action():
 
 
 def funding_total_committed(*, demo_only=False):
-    commitments = (
-        FundingCommitment.objects.filter(is_demo=True) if demo_only else FundingCommitment.objects
-    )
+    standing = FundingCommitment.objects.standing()
+    commitments = standing.filter(is_demo=True) if demo_only else standing
     return commitments.aggregate(total=Sum("amount"))["total"] or 0
 
 

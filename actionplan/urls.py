@@ -28,6 +28,17 @@ urlpatterns = [
     path("import/", views.import_upload, name="import_upload"),
     path("import/<int:pk>/", views.import_preview, name="import_preview"),
     path("financements/", views.funding, name="funding"),
+    path("financements/engagements/", views.commitment_list, name="commitment_list"),
+    path(
+        "financements/engagements/<int:pk>/corriger/",
+        views.commitment_correct,
+        name="commitment_correct",
+    ),
+    path(
+        "financements/engagements/<int:pk>/retirer/",
+        views.commitment_withdraw,
+        name="commitment_withdraw",
+    ),
     path("rapports/", report_views.report_list, name="report_list"),
     path("rapports/nouveau/", report_views.report_create, name="report_create"),
     path("rapports/<int:pk>/", report_views.report_detail, name="report_detail"),

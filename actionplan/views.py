@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +17,8 @@ from actionplan.charts import sparkline_svg, trajectory_svg
 from actionplan.forms import (
     ActionSheetForm,
     BulkReviewForm,
+    CommitmentCorrectForm,
+    CommitmentWithdrawForm,
     DashboardFilterForm,
     FundingCommitmentForm,
     ImportForm,
@@ -258,6 +261,71 @@ def indicator_settings(request, code):
             return redirect("actionplan:indicator_detail", code=indicator.code)
     return render(
         request, "actionplan/indicator_settings.html", {"form": form, "indicator": indicator}
+    )
+
+
+COMMITMENTS_PAGE_SIZE = 50
+
+
+@login_required
+@require_safe
+def commitment_list(request):
+    require(can_view_funding(request.user))
+    source = request.GET.get("source") or None
+    action = request.GET.get("action") or None
+    commitments = selectors.commitment_list(source=source, action=action)
+    page = Paginator(commitments, COMMITMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "actionplan/commitment_list.html",
+        {
+            "page": page,
+            "sources": FundingSource.objects.order_by("position"),
+            "actions": Action.objects.order_by("position"),
+            "source": source,
+            "action": action,
+            "can_record": can_record_funding(request.user),
+        },
+    )
+
+
+@login_required
+def commitment_correct(request, pk):
+    commitment = selectors.commitment_get_for_user(request.user, pk)
+    require(can_record_funding(request.user) and commitment.withdrawn_at is None)
+    form = CommitmentCorrectForm(request.POST or None, instance=commitment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.funding_commitment_correct(
+                actor=request.user, commitment=commitment, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Engagement corrigé."))
+            return redirect("actionplan:commitment_list")
+    return render(
+        request,
+        "actionplan/commitment_form.html",
+        {"commitment": commitment, "form": form, "withdraw": False},
+    )
+
+
+@login_required
+def commitment_withdraw(request, pk):
+    commitment = selectors.commitment_get_for_user(request.user, pk)
+    require(can_record_funding(request.user) and commitment.withdrawn_at is None)
+    form = CommitmentWithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.funding_commitment_withdraw(
+            actor=request.user, commitment=commitment, **form.cleaned_data
+        )
+        messages.success(request, _("Engagement retiré : il ne compte plus dans les totaux."))
+        return redirect("actionplan:commitment_list")
+    return render(
+        request,
+        "actionplan/commitment_form.html",
+        {"commitment": commitment, "form": form, "withdraw": True},
     )
 
 

@@ -212,7 +212,9 @@ def holder_home_panel(user):
 
 
 def officer_home_panel(user):
-    return {} if can_list_dossiers(user) else None
+    if not can_list_dossiers(user) or not is_officer(user):
+        return {} if can_list_dossiers(user) else None
+    return {"work_queue": work_queue(user)}
 
 
 def dossier_by_reference(phase, reference):

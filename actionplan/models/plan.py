@@ -7,7 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import AuditContextMixin, AuditedManager, audited
+from core.audit import AuditContextMixin, AuditedManager, AuditedQuerySet, audited
 from core.models import ImportState, SourcedModel
 from core.territories import Departement
 
@@ -397,16 +397,32 @@ class FundingSource(SourcedModel):
         return self.name
 
 
+class CommitmentQuerySet(AuditedQuerySet):
+    def standing(self):
+        """The commitments that count: a withdrawn one stays in the record, not in any total."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 @audited()
-class FundingCommitment(models.Model):
+class FundingCommitment(AuditContextMixin, models.Model):
     source = models.ForeignKey(FundingSource, on_delete=models.PROTECT, related_name="commitments")
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="commitments")
     amount = models.DecimalField(_("montant engagé (€)"), max_digits=14, decimal_places=2)
     date = models.DateField(_("date d'engagement"))
     label = models.CharField(_("objet"), max_length=255)
     is_demo = models.BooleanField(_("donnée de démonstration"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("saisi par"),
+    )
+    withdrawn_at = models.DateTimeField(_("retiré le"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("motif du retrait"), blank=True)
 
-    objects = AuditedManager()
+    objects = models.Manager.from_queryset(CommitmentQuerySet)()
 
     class Meta:
         verbose_name = _("engagement")

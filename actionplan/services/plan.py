@@ -366,7 +366,9 @@ def funding_commitment_create(
         raise PermissionDenied
     if source.envelope is not None and not over_envelope_confirmed:
         committed = (
-            FundingCommitment.objects.filter(source=source).aggregate(total=Sum("amount"))["total"]
+            FundingCommitment.objects.standing()
+            .filter(source=source)
+            .aggregate(total=Sum("amount"))["total"]
             or 0
         )
         if committed + amount > source.envelope:
@@ -385,11 +387,85 @@ def funding_commitment_create(
                 }
             )
     commitment = FundingCommitment(
-        source=source, action=action, amount=amount, date=date, label=label, is_demo=is_demo
+        source=source,
+        action=action,
+        amount=amount,
+        date=date,
+        label=label,
+        is_demo=is_demo,
+        recorded_by=actor,
     )
     commitment.full_clean()
     with acting_as(actor):
         commitment.save()
+    return commitment
+
+
+def _require_reason(reason):
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Indiquez le motif : il reste dans l'historique.")})
+    return reason.strip()
+
+
+@transaction.atomic
+def funding_commitment_correct(
+    *, actor, commitment, amount, date: date, label, reason, over_envelope_confirmed=False
+):
+    """Correct a commitment (a typo, a revised amount): the audit trail keeps the values before
+    and after with the reason; beyond the envelope only once confirmed, as at creation."""
+    if not can_record_funding(actor) or commitment.withdrawn_at is not None:
+        raise PermissionDenied
+    reason = _require_reason(reason)
+    source = commitment.source
+    if source.envelope is not None and not over_envelope_confirmed:
+        others = (
+            FundingCommitment.objects.standing()
+            .filter(source=source)
+            .exclude(pk=commitment.pk)
+            .aggregate(total=Sum("amount"))["total"]
+            or 0
+        )
+        if others + amount > source.envelope:
+            raise ValidationError(
+                {
+                    "over_envelope_confirmed": _(
+                        "Ce montant porterait « %(source)s » à %(total)s, au-delà de son "
+                        "enveloppe de %(envelope)s. Vérifiez le montant, ou cochez la case pour "
+                        "confirmer le dépassement."
+                    )
+                    % {
+                        "source": source,
+                        "total": format_money_exact(others + amount),
+                        "envelope": format_money_exact(source.envelope),
+                    }
+                }
+            )
+    commitment.amount, commitment.date, commitment.label = amount, date, label
+    commitment.full_clean()
+    commitment._audit_context = {"event": "correct", "reason": reason}
+    try:
+        with acting_as(actor):
+            commitment.save()
+    finally:
+        commitment._audit_context = None
+    return commitment
+
+
+@transaction.atomic
+def funding_commitment_withdraw(*, actor, commitment, reason):
+    """Withdraw a commitment entered by mistake or cancelled: it stays listed, out of every
+    total, with who withdrew it, when and why."""
+    if not can_record_funding(actor) or commitment.withdrawn_at is not None:
+        raise PermissionDenied
+    commitment.withdrawal_reason = _require_reason(reason)
+    commitment.withdrawn_at = timezone.now()
+    commitment.full_clean()
+    commitment._audit_context = {"event": "withdraw", "reason": commitment.withdrawal_reason}
+    try:
+        with acting_as(actor):
+            commitment.save()
+    finally:
+        commitment._audit_context = None
     return commitment
 
 

@@ -72,3 +72,90 @@ def test_the_api_refuses_a_commitment_above_the_envelope_unless_confirmed(
 
 def test_a_committee_member_cannot_record_a_commitment(client_for, plan, committee_member):
     assert _commit(client_for(committee_member), _source(), "10").status_code == 403
+
+
+def _one_commitment(client, amount="100000"):
+    _commit(client, _source(), amount)
+    return FundingCommitment.objects.get()
+
+
+def test_an_officer_corrects_a_commitment_with_a_reason_kept_in_the_trail(
+    client_for, plan, officer
+):
+    from core.audit import audit_trail_for
+
+    client = client_for(officer)
+    commitment = _one_commitment(client)
+    url = reverse("actionplan:commitment_correct", args=[commitment.pk])
+    refused = client.post(url, {"amount": "10000", "date": "2026-09-30", "label": "Projet"})
+    assert "Motif de la correction" in refused.content.decode()
+    commitment.refresh_from_db()
+    assert commitment.amount == Decimal(100000)
+    client.post(
+        url,
+        {"amount": "10 000", "date": "2026-09-30", "label": "Projet", "reason": "Un zéro de trop"},
+    )
+    commitment.refresh_from_db()
+    assert commitment.amount == Decimal(10000)
+    latest = audit_trail_for(commitment)[0]
+    assert latest.additional_data["reason"] == "Un zéro de trop"
+    assert "100000" in str(latest.changes) and "10000" in str(latest.changes)
+    listing = client.get(reverse("actionplan:commitment_list")).content.decode()
+    assert "Olivier Agent" in listing and "10\xa0000 €" in listing
+
+
+def test_a_withdrawn_commitment_stays_listed_and_counts_in_no_total(client_for, plan, officer):
+    client = client_for(officer)
+    commitment = _one_commitment(client, "250000")
+    client.post(
+        reverse("actionplan:commitment_withdraw", args=[commitment.pk]),
+        {"reason": "Projet abandonné par son porteur"},
+    )
+    commitment.refresh_from_db()
+    assert commitment.withdrawn_at is not None
+    page = client.get(reverse("actionplan:funding")).content.decode()
+    assert "250\xa0000 €" not in page
+    listing = client.get(reverse("actionplan:commitment_list")).content.decode()
+    assert "Projet abandonné par son porteur" in listing
+    from datetime import date
+
+    from actionplan.reports import build_snapshot
+
+    assert build_snapshot(date(2026, 7, 1), date(2026, 9, 30))["committed"] in ("0", "0.00")
+    again = client.post(
+        reverse("actionplan:commitment_withdraw", args=[commitment.pk]), {"reason": "encore"}
+    )
+    assert again.status_code == 403
+
+
+def test_a_correction_beyond_the_envelope_needs_its_confirmation(client_for, plan, officer):
+    client = client_for(officer)
+    commitment = _one_commitment(client)
+    too_much = str(commitment.source.envelope + 1).replace(".", ",")
+    url = reverse("actionplan:commitment_correct", args=[commitment.pk])
+    data = {"amount": too_much, "date": "2026-09-30", "label": "Projet", "reason": "Révisé"}
+    assert "au-delà de son enveloppe" in client.post(url, data).content.decode()
+    commitment.refresh_from_db()
+    assert commitment.amount == Decimal(100000)
+    client.post(url, {**data, "over_envelope_confirmed": "on"})
+    commitment.refresh_from_db()
+    assert commitment.amount == commitment.source.envelope + 1
+
+
+def test_the_committee_reads_the_commitments_but_cannot_change_them(
+    client_for, plan, officer, committee_member, holder_a
+):
+    commitment = _one_commitment(client_for(officer))
+    committee = client_for(committee_member)
+    assert committee.get(reverse("actionplan:commitment_list")).status_code == 200
+    for name in ("actionplan:commitment_correct", "actionplan:commitment_withdraw"):
+        url = reverse(name, args=[commitment.pk])
+        assert committee.get(url).status_code == 403
+        assert committee.post(url, {"reason": "x"}).status_code == 403
+    holder = client_for(holder_a)
+    assert holder.get(reverse("actionplan:commitment_list")).status_code == 403
+    assert holder.get(
+        reverse("actionplan:commitment_correct", args=[commitment.pk])
+    ).status_code in (403, 404)
+    commitment.refresh_from_db()
+    assert commitment.withdrawn_at is None
