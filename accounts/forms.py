@@ -4,7 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from accounts.identifiers import normalise_identifier
-from accounts.models import OrganisationType, User
+from accounts.models import Organisation, OrganisationType, User
 
 
 class SignInForm(AuthenticationForm):
@@ -130,3 +130,13 @@ class SignUpForm(forms.Form):
 class InviteForm(forms.Form):
     full_name = forms.CharField(label=_("Nom et prénom de votre collègue"), max_length=150)
     email = forms.EmailField(label=_("Son adresse e-mail"))
+
+
+class OrganisationEditForm(forms.ModelForm):
+    """What an organisation's managers keep current; the type and identifier are the officers'."""
+
+    website = forms.URLField(label=_("Site internet"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "legal_form", "city", "website"]

@@ -43,6 +43,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("accès à l'administration technique"), default=False)
     is_demo = models.BooleanField(_("compte de démonstration"), default=False)
     date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+    # Set when the person proved the address: a link opened from it (choosing a password or
+    # confirming a sign-up). A holder submits dossiers only from a confirmed address.
+    email_verified_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True)
 
     objects = UserManager()
 

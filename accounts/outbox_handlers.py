@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Invitation, User
-from accounts.services import totp_enrolment_token
+from accounts.services import email_verification_token, totp_enrolment_token
 from core.mail import absolute_url, in_french, send_email
 from core.outbox import outbox_handler
 
@@ -37,11 +37,34 @@ def send_welcome(*, user_pk):
         )
 
 
+@outbox_handler("accounts.verify_email")
+def send_email_verification(*, user_pk):
+    user = User.objects.filter(pk=user_pk, email_verified_at__isnull=True).first()
+    if user is None:  # confirmed meanwhile: nothing to send
+        return
+    link = absolute_url("accounts:verify_email", token=email_verification_token(user))
+    with in_french():
+        send_email(
+            to=[user.email],
+            subject=_("Confirmez votre adresse e-mail — portail industrie circulaire"),
+            body=_(
+                "Bonjour,\n\nPour confirmer que cette adresse est bien la vôtre, et pouvoir déposer "
+                "vos dossiers, ouvrez ce lien (valable 7 jours) :\n%(link)s\n\nSi vous n'avez pas "
+                "créé de compte sur le portail de la Région Hauts-de-France, ignorez ce message."
+            )
+            % {"link": link},
+        )
+
+
 @outbox_handler("accounts.invitation")
 def send_invitation(*, invitation_pk):
-    invitation = Invitation.objects.select_related("user", "organisation", "invited_by").get(
-        pk=invitation_pk
+    invitation = (
+        Invitation.objects.select_related("user", "organisation", "invited_by")
+        .filter(pk=invitation_pk)
+        .first()
     )
+    if invitation is None:  # revoked before the e-mail left: nothing to send
+        return
     user = invitation.user
     link = _choose_password_link(user)
     with in_french():

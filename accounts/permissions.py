@@ -69,6 +69,15 @@ def can_invite_colleague(user, organisation) -> bool:
     )
 
 
+def can_manage_colleagues(user, organisation) -> bool:
+    """The organisation's account managers invite, revoke, remove colleagues and edit it."""
+    return can_invite_colleague(user, organisation)
+
+
+def can_edit_organisation(user, organisation) -> bool:
+    return can_manage_colleagues(user, organisation) or can_change_organisation(user, organisation)
+
+
 def can_view_memberships(user, organisation) -> bool:
     return can_view_organisation(user, organisation)
 

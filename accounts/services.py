@@ -17,7 +17,12 @@ from rest_framework.authtoken.models import Token
 
 from accounts.identifiers import validate_identifier
 from accounts.models import Invitation, Membership, Organisation, Role, User
-from accounts.permissions import can_invite_colleague
+from accounts.permissions import (
+    can_change_organisation,
+    can_edit_organisation,
+    can_invite_colleague,
+    can_manage_colleagues,
+)
 from core.audit import acting_as, audit_event
 from core.outbox import outbox_enqueue
 from core.registry import personal_data
@@ -38,8 +43,11 @@ def user_create(
     is_staff=False,
     is_active=True,
     is_demo=False,
+    email_verified=False,
 ):
-    """Create a person who signs in by e-mail; without a password they choose one by e-mail."""
+    """Create a person who signs in by e-mail; without a password they choose one by e-mail
+    (which confirms the address). ``email_verified`` is for accounts whose address is known
+    good already (demonstration accounts, fixtures)."""
     email = normalise_email(email)
     if not email:
         raise ValidationError({"email": _("Indiquez une adresse e-mail.")})
@@ -49,6 +57,7 @@ def user_create(
     user.is_staff = is_staff or role == Role.ADMINISTRATOR
     user.is_superuser = role == Role.ADMINISTRATOR
     user.is_demo = is_demo
+    user.email_verified_at = timezone.now() if email_verified else None
     if password:
         user.set_password(password)
     else:
@@ -109,6 +118,50 @@ def holder_sign_up(
         legal_form=legal_form,
     )
     membership_create(actor=user, user=user, organisation=organisation, is_manager=True)
+    email_verification_send(user=user)
+    return user
+
+
+VERIFY_SALT = "accounts.verify-email"
+
+
+def email_verification_token(user) -> str:
+    """A signed link token naming the account and the address it confirms."""
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFY_SALT)
+
+
+@transaction.atomic
+def email_verification_send(*, user):
+    """E-mail a link that confirms the address (after sign-up, or when asked again)."""
+    if user.email_verified_at is not None:
+        return None
+    return outbox_enqueue("accounts.verify_email", user_pk=user.pk)
+
+
+@transaction.atomic
+def email_verify(*, token):
+    """Confirm the address named by a link; a link for an address since changed, expired or
+    forged confirms nothing."""
+    try:
+        claims = signing.loads(
+            token, salt=VERIFY_SALT, max_age=settings.EMAIL_VERIFICATION_MAX_AGE_SECONDS
+        )
+    except signing.BadSignature as error:
+        raise ValidationError(
+            _("Ce lien de confirmation n'est pas valable ou a expiré.")
+        ) from error
+    user = User.objects.filter(pk=claims.get("user"), email=claims.get("email")).first()
+    if user is None:
+        raise ValidationError(_("Ce lien de confirmation n'est pas valable ou a expiré."))
+    return email_mark_verified(user=user)
+
+
+@transaction.atomic
+def email_mark_verified(*, user):
+    if user.email_verified_at is None:
+        user.email_verified_at = timezone.now()
+        with acting_as(user):
+            user.save(update_fields=["email_verified_at"])
     return user
 
 
@@ -132,6 +185,61 @@ def colleague_invite(*, actor, organisation, email, full_name):
         invitation.save()
     outbox_enqueue("accounts.invitation", invitation_pk=invitation.pk)
     return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, actor, invitation):
+    """A manager takes back an invitation not yet accepted: the link no longer signs anyone in,
+    and an account created only for it is closed."""
+    if not can_manage_colleagues(actor, invitation.organisation) or invitation.accepted_at:
+        raise PermissionDenied
+    user = invitation.user
+    with acting_as(actor):
+        Membership.objects.filter(user=user, organisation=invitation.organisation).first().delete()
+        invitation.delete()
+        if user.last_login is None and not user.memberships.exists():
+            user.is_active = False
+            user.set_unusable_password()
+            user.save()
+    return user
+
+
+@transaction.atomic
+def membership_remove(*, actor, membership):
+    """A manager removes a colleague from the organisation (never its last manager): they no
+    longer see its dossiers; what they wrote stays, signed with their name."""
+    organisation = membership.organisation
+    if not can_manage_colleagues(actor, organisation):
+        raise PermissionDenied
+    if (
+        membership.is_manager
+        and not organisation.memberships.filter(is_manager=True).exclude(pk=membership.pk).exists()
+    ):
+        raise ValidationError(
+            _("L'organisation doit garder au moins un gestionnaire : nommez-en un autre d'abord.")
+        )
+    with acting_as(actor):
+        membership.delete()
+    return membership
+
+
+@transaction.atomic
+def organisation_update(*, actor, organisation, **fields):
+    """Its managers (and officers) keep the organisation's name, form, town and site current;
+    its type and identifier, which eligibility rests on, are changed by officers only."""
+    if not can_edit_organisation(actor, organisation):
+        raise PermissionDenied
+    allowed = {"name", "short_name", "legal_form", "city", "website"}
+    if not can_change_organisation(actor, organisation):
+        unexpected = set(fields) - allowed
+        if unexpected:
+            raise PermissionDenied
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    organisation.full_clean()
+    with acting_as(actor):
+        organisation.save()
+    return organisation
 
 
 @transaction.atomic

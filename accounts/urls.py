@@ -7,6 +7,8 @@ app_name = "accounts"
 
 urlpatterns = [
     path("inscription/", views.sign_up, name="sign_up"),
+    path("confirmer-adresse/<str:token>/", views.verify_email, name="verify_email"),
+    path("confirmer-adresse/", views.verify_email_resend, name="verify_email_resend"),
     path("jeton-api/", views.api_token, name="api_token"),
     # Outside the second-factor pages: only a session past the second factor reaches it.
     path("codes-de-secours/", views.recovery_codes, name="recovery_codes"),
@@ -15,6 +17,17 @@ urlpatterns = [
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<int:organisation_pk>/inviter/", views.invite, name="invite"),
+    path("organisations/<int:pk>/modifier/", views.organisation_edit, name="organisation_edit"),
+    path(
+        "organisations/<int:pk>/invitations/<int:invitation_pk>/retirer/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path(
+        "organisations/<int:pk>/membres/<int:membership_pk>/retirer/",
+        views.membership_remove,
+        name="membership_remove",
+    ),
 ]
 
 # The sign-in pages keep Django's names (login, logout, password_reset…), which

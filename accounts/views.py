@@ -11,7 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from accounts.authentication import token_expires_at
 from accounts.forms import (
     CloseAccountForm,
     InviteForm,
+    OrganisationEditForm,
     RecoveryCodeForm,
     SignInForm,
     SignUpForm,
@@ -35,14 +36,16 @@ from accounts.forms import (
 from accounts.models import Organisation
 from accounts.permissions import (
     can_close_own_account,
+    can_edit_organisation,
     can_invite_colleague,
+    can_manage_colleagues,
     can_view_organisations,
 )
 from accounts.selectors import organisation_get_for_user, organisation_list_for_user
 from core.audit import audit_event
 from core.forms import add_service_errors
 from core.registry import personal_data
-from core.security import refuse_as_not_found
+from core.security import refuse_as_not_found, require
 
 
 def cool_off_in_words():
@@ -97,6 +100,7 @@ class ChoosePasswordView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         services.invitations_accept(user=form.user)
+        services.email_mark_verified(user=form.user)  # the link came to that address
         messages.success(self.request, _("Mot de passe enregistré : vous êtes connecté."))
         return response
 
@@ -124,6 +128,84 @@ def sign_up(request):
             messages.success(request, _("Votre compte et celui de votre organisation sont créés."))
             return redirect(_safe_next(request))
     return render(request, "accounts/sign_up.html", {"form": form, "next": _safe_next(request, "")})
+
+
+@require_safe
+def verify_email(request, token):
+    """The link e-mailed after sign-up: opening it confirms the address (no sign-in needed)."""
+    try:
+        user = services.email_verify(token=token)
+    except ValidationError as error:
+        return render(
+            request, "accounts/verify_email.html", {"error": " ".join(error.messages)}, status=400
+        )
+    return render(request, "accounts/verify_email.html", {"verified": user})
+
+
+@login_required
+@require_POST
+def verify_email_resend(request):
+    services.email_verification_send(user=request.user)
+    messages.success(
+        request,
+        _("Un nouveau lien de confirmation a été envoyé à %(email)s.")
+        % {"email": request.user.email},
+    )
+    return redirect(_safe_next(request))
+
+
+@login_required
+def organisation_edit(request, pk):
+    organisation = organisation_get_for_user(request.user, pk)
+    require(can_edit_organisation(request.user, organisation))
+    form = OrganisationEditForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Organisation mise à jour."))
+            return redirect("accounts:organisation_detail", pk=organisation.pk)
+    return render(
+        request, "accounts/organisation_edit.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, pk, invitation_pk):
+    organisation = organisation_get_for_user(request.user, pk)
+    require(can_manage_colleagues(request.user, organisation))
+    invitation = get_object_or_404(
+        organisation.invitations, pk=invitation_pk, accepted_at__isnull=True
+    )
+    services.invitation_revoke(actor=request.user, invitation=invitation)
+    messages.success(request, _("Invitation de %(email)s retirée.") % {"email": invitation.email})
+    return redirect("accounts:organisation_detail", pk=organisation.pk)
+
+
+@login_required
+@require_POST
+def membership_remove(request, pk, membership_pk):
+    organisation = organisation_get_for_user(request.user, pk)
+    require(can_manage_colleagues(request.user, organisation))
+    membership = get_object_or_404(
+        organisation.memberships.select_related("user"), pk=membership_pk
+    )
+    try:
+        services.membership_remove(actor=request.user, membership=membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s ne fait plus partie de l'organisation.")
+            % {"name": membership.user.full_name},
+        )
+    return redirect("accounts:organisation_detail", pk=organisation.pk)
 
 
 @login_required
@@ -315,13 +397,21 @@ def organisation_list(request):
 def organisation_detail(request, pk):
     organisation = organisation_get_for_user(request.user, pk)
     members = organisation.memberships.select_related("user").order_by("user__full_name")
+    manages = can_manage_colleagues(request.user, organisation)
     return render(
         request,
         "accounts/organisation_detail.html",
         {
             "organisation": organisation,
             "members": members,
+            "pending": organisation.invitations.filter(accepted_at__isnull=True).select_related(
+                "invited_by"
+            )
+            if manages
+            else [],
             "can_invite": can_invite_colleague(request.user, organisation),
+            "can_manage": manages,
+            "can_edit": can_edit_organisation(request.user, organisation),
         },
     )
 

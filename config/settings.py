@@ -184,6 +184,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# The link confirming a holder's address after sign-up stays valid a week.
+EMAIL_VERIFICATION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60
 
 # Officers and administrators must use TOTP in production; the embedded demo
 # relaxes this so that a newcomer can sign in at once (the sign-in page says so).

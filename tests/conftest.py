@@ -28,7 +28,14 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 def _persona(email, full_name, role, organisation=None):
-    user = user_create(actor=None, email=email, full_name=full_name, role=role, password=PASSWORD)
+    user = user_create(
+        actor=None,
+        email=email,
+        full_name=full_name,
+        role=role,
+        password=PASSWORD,
+        email_verified=True,
+    )
     if organisation is not None:
         membership_create(actor=None, user=user, organisation=organisation, is_manager=True)
     return user

@@ -135,6 +135,15 @@ def dossier_submit(*, actor, dossier_pk, arrived_at=None):
                         ).strftime("%d/%m/%Y %H:%M:%S")
                     }
                 )
+        if actor.email_verified_at is None:
+            raise ValidationError(
+                _(
+                    "Confirmez d'abord votre adresse e-mail avec le lien envoyé à %(email)s (le "
+                    "bandeau en haut de la page le renvoie) : le dossier n'a pas été déposé, "
+                    "rien n'est perdu."
+                )
+                % {"email": actor.email}
+            )
         problems = missing_for_submission(dossier)
         if problems:
             raise ValidationError({field: [message] for field, message in problems})

@@ -75,7 +75,11 @@ def people(django_db_setup, django_db_blocker):
             actor=None, email="st-officer@hautsdefrance.fr", full_name="Agent ST", role=Role.OFFICER
         )
         holder = user_create(
-            actor=None, email="st-holder@example.fr", full_name="Porteuse ST", role=Role.HOLDER
+            actor=None,
+            email="st-holder@example.fr",
+            full_name="Porteuse ST",
+            role=Role.HOLDER,
+            email_verified=True,
         )
         organisation = organisation_create(
             actor=None, name="Ressourcerie ST", kind=OrganisationType.SOCIAL_ECONOMY
