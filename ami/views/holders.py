@@ -97,10 +97,13 @@ def dossier_edit(request, pk):
 
 def _edit_context(request, dossier, form, step, **extra):
     previous, following = neighbours(step)
-    missing = [
-        {"message": message, "step": step_fixing(field)}
-        for field, message in services.missing_for_submission(dossier)
-    ]
+    missing = []
+    for field, message in services.missing_for_submission(dossier):
+        fixing = step_fixing(field)
+        # The link lands on the field itself when the step has it, else on the step.
+        anchor = f"id_{field}" if field in fixing.fields else ""
+        missing.append({"message": message, "step": fixing, "anchor": anchor})
+    incomplete = {item["step"].slug for item in missing}
     return {
         "dossier": dossier,
         "step": step,
@@ -117,6 +120,8 @@ def _edit_context(request, dossier, form, step, **extra):
         "totals": dossier.totals(),
         "attachments": dossier.attachments.current(),
         "missing": missing,
+        "incomplete_steps": incomplete,
+        "refused": request.GET.get("refus") == "1",
         "deadline": dossier.deadline(),
         "can_submit": can_submit_dossier(request.user, dossier),
     }
@@ -232,10 +237,13 @@ def dossier_submit(request, pk):
             actor=request.user, dossier_pk=dossier.pk, arrived_at=arrived_at(request)
         )
     except ValidationError as error:
-        problems = error.messages
+        if hasattr(error, "error_dict") and can_edit_dossier(request.user, dossier):
+            # What is missing: listed on the summary, each a link to where it is fixed.
+            return redirect_after_post(request, f"{_edit_url(dossier, STEPS[-1])}&refus=1")
         messages.error(
             request,
-            _("Le dossier n'a pas été déposé : %(problems)s") % {"problems": " ".join(problems)},
+            _("Le dossier n'a pas été déposé : %(problems)s")
+            % {"problems": " ".join(error.messages)},
         )
         return redirect_after_post(
             request,

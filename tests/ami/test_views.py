@@ -307,3 +307,24 @@ def test_the_officers_list_is_paginated_newest_first_and_keeps_its_filters(
     assert "?status=submitted&amp;page=2" in first
     second = client.get(reverse("ami:dossier_list"), {"status": "submitted", "page": 2})
     assert "Premier déposé" in second.content.decode()
+
+
+def test_a_refused_submission_lists_what_is_missing_as_links_to_the_fields_and_marks_the_steps(
+    client_for, holder_a, pmcb_phase
+):
+    from tests.ami_fixtures import make_dossier
+
+    dossier = make_dossier(holder_a, pmcb_phase, complete=False)
+    client = client_for(holder_a)
+    response = client.post(reverse("ami:dossier_submit", args=[dossier.pk]), follow=True)
+    content = response.content.decode()
+    summary = content.index('class="error-summary"')
+    assert "n&#x27;a pas été déposé" in content[summary:] or "n'a pas été déposé" in content
+    assert "?etape=projet#id_synthetic_presentation" in content[summary:]
+    assert 'class="step-incomplete"' in content
+    dossier.refresh_from_db()
+    assert dossier.status == "draft"
+    complete = client.get(
+        reverse("ami:dossier_edit", args=[make_dossier(holder_a, pmcb_phase).pk])
+    ).content.decode()
+    assert 'class="step-incomplete"' not in complete and 'class="step-done"' in complete

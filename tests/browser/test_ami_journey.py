@@ -5,6 +5,7 @@ from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 
 from ami.models import Dossier, DossierStatus, Phase
@@ -84,6 +85,7 @@ def test_a_holder_submits_over_two_sittings_and_an_officer_retains_the_dossier(
     _type(page, "SIRET, SIREN ou numéro RNA", "W623 000 017")
     _press(page, "button", "Créer le compte")
     assert page.get_by_role("heading", level=1).inner_text() == "Mes dossiers"
+    assert "Confirmez votre adresse e-mail" in page.inner_text("main")
     _press(
         page,
         "link",
@@ -107,6 +109,13 @@ def test_a_holder_submits_over_two_sittings_and_an_officer_retains_the_dossier(
     assert "52882726400029" in page.inner_text("main")
     _assert_accessible(page)
     _sign_out(page)
+
+    # Between the sittings, the holder opens the link that confirms their address.
+    outbox_drain()
+    message = next(m for m in mail.outbox if "Confirmez votre adresse" in m.subject)
+    link = next(line for line in message.body.splitlines() if "/confirmer-adresse/" in line)
+    page.goto("/" + link.split("/", 3)[3])
+    assert "est confirmée" in page.inner_text("main")
 
     # Sitting 2: the draft is still there; finish it step by step and submit.
     _sign_in(page, "ines@ressourcerie.fr", HOLDER_PASSWORD)
@@ -156,7 +165,7 @@ def test_a_holder_submits_over_two_sittings_and_an_officer_retains_the_dossier(
     def decide(event, reason=""):
         agent.get_by_label("Décision").select_option(event)
         agent.get_by_label("Motif (communiqué au porteur)").fill(reason)
-        agent.get_by_role("button", name="Enregistrer la décision").click()
+        agent.get_by_role("button", name="Continuer").click()
         agent.wait_for_load_state()
 
     decide("start_review")
@@ -173,6 +182,14 @@ def test_a_holder_submits_over_two_sittings_and_an_officer_retains_the_dossier(
     # The officer retains it: indicator 3.4 moves.
     agent.reload()
     decide("retain", "Projet structurant, démarrage rapide.")
+    # A decision shows its letter first; nothing is applied before the confirmation.
+    preview = agent.inner_text("main")
+    assert "votre projet est retenu" in preview and "Projet structurant" in preview
+    _assert_accessible(agent)
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.UNDER_REVIEW
+    agent.get_by_role("button", name="Confirmer la décision et envoyer la lettre").click()
+    agent.wait_for_load_state()
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.RETAINED
     outbox_drain()  # what the worker does after the decision: indicator 3.4 is recomputed
