@@ -15,6 +15,9 @@ class Role(models.TextChoices):
     COMMITTEE = "committee", _("Membre du comité de pilotage")
     PARTNER = "partner", _("Contributeur partenaire")
     HOLDER = "holder", _("Porteur de projet")
+    # An outside reviewer an officer asks for an opinion: reads only the dossiers it was asked
+    # about, until it answers.
+    EXPERT = "expert", _("Expert extérieur")
 
 
 class UserManager(BaseUserManager.from_queryset(AuditedQuerySet)):

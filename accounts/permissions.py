@@ -25,6 +25,10 @@ def is_officer(user) -> bool:
     return has_role(user, *OFFICER_ROLES)
 
 
+def is_expert(user) -> bool:
+    return has_role(user, Role.EXPERT)
+
+
 def is_administrator(user) -> bool:
     return has_role(user, Role.ADMINISTRATOR)
 

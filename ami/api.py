@@ -17,7 +17,7 @@ from ami.models import (
     Phase,
     Question,
 )
-from ami.permissions import can_evaluate_dossier, can_instruct_dossier
+from ami.permissions import can_evaluate_dossier, can_instruct_dossier, can_read_messages
 from ami.workflows import DOSSIER_WORKFLOW
 from core.arrival import arrived_at
 from core.drf import ID_PATTERN, CitationField, GrowingListPagination, statements_field
@@ -259,6 +259,8 @@ class DossierViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def messages(self, request, pk=None):
         dossier = self.get_object()
+        if not can_read_messages(request.user, dossier):
+            raise PermissionDenied
         if request.method == "POST":
             payload = MessageSerializer(data=request.data)
             payload.is_valid(raise_exception=True)

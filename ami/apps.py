@@ -37,6 +37,9 @@ class AmiConfig(AppConfig):
             "ami_holder", HomePanel("ami/home_holder.html", selectors.holder_home_panel, 20)
         )
         home_panels.add(
+            "ami_expert", HomePanel("ami/home_expert.html", selectors.expert_home_panel, 20)
+        )
+        home_panels.add(
             "ami_officer", HomePanel("ami/home_officer.html", selectors.officer_home_panel, 25)
         )
         report_sections.add(

@@ -78,6 +78,24 @@ class MessageForm(forms.Form):
     file = forms.FileField(label=_("Pièce jointe"), required=False)
 
 
+class ExpertRequestForm(forms.Form):
+    full_name = forms.CharField(label=_("Nom de l'expert"), max_length=150)
+    email = forms.EmailField(label=_("Adresse e-mail de l'expert"))
+    question = forms.CharField(
+        label=_("Question posée"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    due_on = forms.DateField(
+        label=_("Avis attendu pour le"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class ExpertOpinionForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Votre avis"), widget=forms.Textarea(attrs={"rows": 6}), max_length=20000
+    )
+
+
 class NoteForm(forms.Form):
     body = forms.CharField(
         label=_("Note interne"),

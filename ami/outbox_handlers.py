@@ -14,6 +14,7 @@ from ami.models import (
     DossierMessage,
     DossierStatus,
     DossierVersion,
+    ExpertRequest,
     ScanStatus,
 )
 from ami.tasks import scan_attachment as scan_task
@@ -167,3 +168,53 @@ def scan_attachment(*, attachment_pk):
     catches any file whose scan did not complete."""
     if Attachment.objects.filter(pk=attachment_pk, scan_status=ScanStatus.PENDING).exists():
         scan_task.delay(attachment_pk)
+
+
+@outbox_handler("ami.expert_request")
+def send_expert_request(*, request_pk):
+    asked = ExpertRequest.objects.select_related("dossier", "expert", "requested_by").filter(
+        pk=request_pk, answered_at__isnull=True
+    )
+    request = asked.first()
+    if request is None:
+        return
+    with in_french():
+        send_email(
+            to=[request.expert.email],
+            subject=_("Avis demandé par la Région Hauts-de-France — dossier %(reference)s")
+            % {"reference": request.dossier.reference},
+            body=_(
+                "Bonjour,\n\n%(officer)s vous demande un avis sur le dossier %(reference)s « %(title)s » "
+                "pour le %(due)s :\n\n%(question)s\n\nLe dossier et votre réponse : %(url)s\n\nCe "
+                "dossier est confidentiel : il vous est ouvert, en lecture seule, jusqu'à votre avis.\n"
+            )
+            % {
+                "officer": request.requested_by.full_name,
+                "reference": request.dossier.reference,
+                "title": request.dossier.title,
+                "due": request.due_on.strftime("%d/%m/%Y"),
+                "question": request.question,
+                "url": absolute_url("ami:dossier_detail", pk=request.dossier.pk),
+            },
+        )
+
+
+@outbox_handler("ami.expert_answered")
+def send_expert_answered(*, request_pk):
+    request = ExpertRequest.objects.select_related("dossier", "expert", "requested_by").get(
+        pk=request_pk
+    )
+    with in_french():
+        send_email(
+            to=[request.requested_by.email],
+            subject=_("Avis rendu sur le dossier %(reference)s")
+            % {"reference": request.dossier.reference},
+            body=_(
+                "Bonjour,\n\n%(expert)s a rendu son avis sur le dossier %(reference)s : %(url)s\n"
+            )
+            % {
+                "expert": request.expert.full_name,
+                "reference": request.dossier.reference,
+                "url": absolute_url("ami:dossier_detail", pk=request.dossier.pk),
+            },
+        )

@@ -1,11 +1,12 @@
 """Who may see and do what with calls and dossiers.
 
 Holders see only their own organisation's dossiers. Officers see every dossier,
-except those on which they declared a conflict of interest.
+except those on which they declared a conflict of interest. An outside expert sees, read-only,
+the dossiers an opinion was asked of them on, until they answer.
 """
 
 from accounts.models import Role
-from accounts.permissions import has_role, is_member, is_officer
+from accounts.permissions import has_role, is_expert, is_member, is_officer
 from ami.models import DossierStatus
 
 
@@ -25,10 +26,38 @@ def has_conflict(user, dossier) -> bool:
 
 
 def can_view_dossier(user, dossier) -> bool:
-    """A draft belongs to its organisation until it is submitted: officers see it from then on."""
+    """A draft belongs to its organisation until it is submitted: officers see it from then on;
+    an outside expert sees a dossier while an opinion asked of them on it is unanswered."""
     if is_officer(user):
         return dossier.status != DossierStatus.DRAFT and not has_conflict(user, dossier)
+    if is_expert(user):
+        return dossier.status in IN_INSTRUCTION and expert_request_open(user, dossier) is not None
     return has_role(user, Role.HOLDER) and _member(user, dossier.organisation_id)
+
+
+IN_INSTRUCTION = (DossierStatus.SUBMITTED, DossierStatus.UNDER_REVIEW, DossierStatus.RETURNED)
+
+
+def expert_request_open(user, dossier):
+    """The unanswered request for an opinion on this dossier made to this expert, if any."""
+    known = dossier.__dict__.setdefault("_expert_requests", {})
+    if user.pk not in known:
+        known[user.pk] = dossier.expert_requests.filter(
+            expert=user, answered_at__isnull=True
+        ).first()
+    return known[user.pk]
+
+
+def can_read_messages(user, dossier) -> bool:
+    """The thread is between the holder and the Region: an outside expert does not read it."""
+    return can_view_dossier(user, dossier) and not is_expert(user)
+
+
+def can_ask_expert(user, dossier) -> bool:
+    return can_instruct_dossier(user, dossier) and dossier.status in (
+        DossierStatus.SUBMITTED,
+        DossierStatus.UNDER_REVIEW,
+    )
 
 
 def can_create_dossier(user, phase) -> bool:
@@ -78,7 +107,7 @@ def can_write_note(user, dossier) -> bool:
 def can_write_message(user, dossier) -> bool:
     if dossier.status == DossierStatus.DRAFT:
         return False
-    return can_view_dossier(user, dossier)
+    return can_read_messages(user, dossier)
 
 
 def can_evaluate_dossier(user, dossier) -> bool:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.permissions import is_holder, is_officer
+from accounts.permissions import is_expert, is_holder, is_officer
 from ami.models import (
     Call,
     Dossier,
@@ -15,9 +15,10 @@ from ami.models import (
     DossierStatus,
     DossierVersion,
     Evaluation,
+    ExpertRequest,
     Phase,
 )
-from ami.permissions import can_list_dossiers, can_view_dossier
+from ami.permissions import IN_INSTRUCTION, can_list_dossiers, can_view_dossier
 from core.security import refuse_as_not_found
 from core.versioned_cache import remember
 
@@ -46,6 +47,9 @@ def dossier_list_for_user(user):
     dossiers = Dossier.objects.select_related("phase__call", "organisation", "instructor")
     if is_officer(user):
         return dossiers.exclude(status=DossierStatus.DRAFT).exclude(pk__in=conflicts_of(user))
+    if is_expert(user):
+        asked = ExpertRequest.objects.filter(expert=user, answered_at__isnull=True)
+        return dossiers.filter(pk__in=asked.values("dossier_id"), status__in=IN_INSTRUCTION)
     return dossiers.filter(organisation__memberships__user=user)
 
 
@@ -205,6 +209,20 @@ def dossier_counts_by_phase():
         phase.submitted = sum(by_status.values()) - phase.drafts
         phase.retained = by_status.get(DossierStatus.RETAINED, 0)
     return phases
+
+
+def expert_home_panel(user):
+    if not is_expert(user):
+        return None
+    return {
+        "requests": list(
+            ExpertRequest.objects.filter(
+                expert=user, answered_at__isnull=True, dossier__status__in=IN_INSTRUCTION
+            )
+            .select_related("dossier")
+            .order_by("due_on", "pk")[:50]
+        )
+    }
 
 
 def holder_home_panel(user):

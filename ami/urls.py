@@ -48,6 +48,8 @@ urlpatterns = [
     path("dossiers/<int:pk>/statut/", instruction.dossier_transition, name="dossier_transition"),
     path("dossiers/<int:pk>/attribution/", instruction.dossier_assign, name="dossier_assign"),
     path("dossiers/<int:pk>/notes/", instruction.dossier_note, name="dossier_note"),
+    path("dossiers/<int:pk>/avis/", instruction.expert_request, name="expert_request"),
+    path("dossiers/<int:pk>/avis/repondre/", instruction.expert_opinion, name="expert_opinion"),
     path("phases/<int:phase_pk>/delai/", instruction.phase_extension, name="phase_extension"),
     path("dossiers/<int:pk>/evaluation/", evaluation.dossier_evaluate, name="dossier_evaluate"),
 ]

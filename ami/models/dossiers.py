@@ -250,6 +250,38 @@ class ScanStatus(models.TextChoices):
     INFECTED = "infected", _("Infecté : bloqué")
 
 
+@audited()
+class ExpertRequest(models.Model):
+    """An officer asks a named outside reviewer for an opinion on a dossier, by a date."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="expert_requests")
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="expert_requests",
+        verbose_name=_("expert"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    question = models.TextField(_("question posée"))
+    due_on = models.DateField(_("avis attendu pour le"))
+    requested_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("avis"), blank=True)
+    answered_at = models.DateTimeField(_("avis rendu le"), null=True, blank=True)
+
+    objects = AuditedManager()
+
+    class Meta:
+        verbose_name = _("demande d'avis")
+        verbose_name_plural = _("demandes d'avis")
+        ordering = ["requested_at", "pk"]
+        indexes = [models.Index(fields=["expert", "answered_at"])]
+
+    def __str__(self):
+        return f"{self.dossier_id} → {self.expert_id}"
+
+
 class DossierSeen(models.Model):
     """When an officer last opened a dossier: what the holder did since is « nouveau » to them."""
 

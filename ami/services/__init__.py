@@ -22,6 +22,8 @@ from ami.services.instruction import (
     dossier_mark_seen,
     dossier_note_add,
     dossier_transition,
+    expert_opinion_submit,
+    expert_request_create,
     message_post,
 )
 from ami.services.submission import (
@@ -52,6 +54,8 @@ __all__ = [
     "message_post",
     "dossier_mark_seen",
     "dossier_note_add",
+    "expert_opinion_submit",
+    "expert_request_create",
     "missing_for_submission",
     "partner_add",
     "partner_remove",

@@ -6,8 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_officer
-from ami.models import DossierMessage, DossierNote, DossierSeen, DossierStatus
-from ami.permissions import can_instruct_dossier, can_write_message, can_write_note
+from ami.models import DossierMessage, DossierNote, DossierSeen, DossierStatus, ExpertRequest
+from ami.permissions import (
+    can_ask_expert,
+    can_instruct_dossier,
+    can_write_message,
+    can_write_note,
+)
 from ami.selectors import DOSSIERS
 from ami.services.dossiers import attachment_add
 from ami.sources import source_key_for
@@ -77,6 +82,53 @@ def dossier_note_add(*, actor, dossier, body):
     with acting_as(actor):
         note.save()
     return note
+
+
+@transaction.atomic
+def expert_request_create(*, actor, dossier, email, full_name, question, due_on):
+    """Ask a named outside reviewer for an opinion: an expert account is opened for them if
+    need be (they choose a password by e-mail); they read this dossier until they answer."""
+    from accounts.models import Role, User
+    from accounts.services import normalise_email, user_create, welcome_send
+
+    if not can_ask_expert(actor, dossier):
+        raise PermissionDenied
+    if due_on < timezone.localdate():
+        raise ValidationError({"due_on": _("La date attendue est déjà passée.")})
+    expert = User.objects.filter(email=normalise_email(email)).first()
+    if expert is not None and expert.role != Role.EXPERT:
+        raise ValidationError(
+            {"email": _("Cette adresse appartient à un compte qui n'est pas un compte d'expert.")}
+        )
+    if expert is None:
+        expert = user_create(actor=actor, email=email, full_name=full_name, role=Role.EXPERT)
+        welcome_send(actor=actor, user=expert)
+    if dossier.expert_requests.filter(expert=expert, answered_at__isnull=True).exists():
+        raise ValidationError({"email": _("Un avis est déjà demandé à cet expert sur ce dossier.")})
+    request = ExpertRequest(
+        dossier=dossier, expert=expert, requested_by=actor, question=question.strip(), due_on=due_on
+    )
+    request.full_clean()
+    with acting_as(actor):
+        request.save()
+    outbox_enqueue("ami.expert_request", request_pk=request.pk)
+    return request
+
+
+@transaction.atomic
+def expert_opinion_submit(*, actor, expert_request, answer):
+    """The expert gives their opinion; from then on the dossier is closed to them."""
+    if expert_request.expert_id != actor.pk or expert_request.answered_at is not None:
+        raise PermissionDenied
+    if not answer.strip():
+        raise ValidationError({"answer": _("Écrivez votre avis.")})
+    expert_request.answer = answer.strip()
+    expert_request.answered_at = timezone.now()
+    expert_request.full_clean()
+    with acting_as(actor):
+        expert_request.save()
+    outbox_enqueue("ami.expert_answered", request_pk=expert_request.pk)
+    return expert_request
 
 
 @transaction.atomic

@@ -9,25 +9,30 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from accounts.permissions import is_officer
+from accounts.permissions import is_expert, is_officer
 from ami import selectors, services
 from ami.documents import decision_letter_pdf, receipt_pdf, version_archive
 from ami.forms import (
     AssignForm,
+    ExpertOpinionForm,
+    ExpertRequestForm,
     MessageForm,
     NoteForm,
     TransitionForm,
 )
 from ami.models import SECTIONS
 from ami.permissions import (
+    can_ask_expert,
     can_delete_draft,
     can_edit_dossier,
     can_evaluate_dossier,
     can_instruct_dossier,
+    can_read_messages,
     can_read_notes,
     can_withdraw_dossier,
     can_write_message,
     can_write_note,
+    expert_request_open,
 )
 from core.audit import audit_access, audit_event
 from core.forms import add_service_errors
@@ -38,8 +43,10 @@ from core.security import refuse_as_not_found
 def dossier_detail(request, pk):
     dossier = selectors.dossier_get_for_user(request.user, pk)
     officer = is_officer(request.user)
-    if officer:
+    if officer or is_expert(request.user):
+        # Who opened a confidential dossier is kept, an outside expert's opening included.
         audit_access(actor=request.user, obj=dossier, event="dossier_opened")
+    if officer:
         services.dossier_mark_seen(actor=request.user, dossier=dossier)
     message_form = MessageForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -72,7 +79,13 @@ def dossier_detail(request, pk):
         "versions": dossier.versions.defer("content"),
         "dossier_messages": dossier.messages.select_related("author").prefetch_related(
             "attachments"
-        ),
+        )
+        if can_read_messages(request.user, dossier)
+        else None,
+        "expert_request": expert_request_open(request.user, dossier)
+        if is_expert(request.user)
+        else None,
+        "opinion_form": ExpertOpinionForm() if is_expert(request.user) else None,
         "message_form": message_form,
         "can_edit": can_edit_dossier(request.user, dossier),
         "can_withdraw": can_withdraw_dossier(request.user, dossier),
@@ -88,6 +101,10 @@ def dossier_detail(request, pk):
                 if can_read_notes(request.user, dossier)
                 else [],
                 "note_form": NoteForm() if can_write_note(request.user, dossier) else None,
+                "expert_requests": dossier.expert_requests.select_related("expert", "requested_by"),
+                "expert_form": ExpertRequestForm(prefix="expert")
+                if can_ask_expert(request.user, dossier)
+                else None,
                 "transition_form": TransitionForm(dossier=dossier, user=request.user),
                 "assign_form": AssignForm(initial={"instructor": dossier.instructor_id}),
                 "can_evaluate": can_evaluate_dossier(request.user, dossier),

@@ -16,16 +16,20 @@ from ami import exports, selectors, services
 from ami.forms import (
     AssignForm,
     DossierFilterForm,
+    ExpertOpinionForm,
+    ExpertRequestForm,
     ExtensionForm,
     NoteForm,
     TransitionForm,
 )
 from ami.models import Call, Phase
 from ami.permissions import (
+    can_ask_expert,
     can_instruct_dossier,
     can_list_dossiers,
     can_manage_calls,
     can_write_note,
+    expert_request_open,
 )
 from ami.workflows import DOSSIER_WORKFLOW
 from core.exports import export_respond
@@ -157,6 +161,49 @@ def dossier_note(request, pk):
     else:
         messages.error(request, _("La note est vide : rien n'a été enregistré."))
     return redirect(f"{reverse('ami:dossier_detail', args=[dossier.pk])}#notes")
+
+
+@login_required
+@require_POST
+def expert_request(request, pk):
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    require(can_ask_expert(request.user, dossier))
+    form = ExpertRequestForm(request.POST, prefix="expert")
+    if form.is_valid():
+        try:
+            services.expert_request_create(actor=request.user, dossier=dossier, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Avis demandé à %(name)s ; l'expert est prévenu par e-mail.")
+                % {"name": form.cleaned_data["full_name"]},
+            )
+    else:
+        messages.error(
+            request,
+            _("Demande d'avis non envoyée : %(errors)s")
+            % {"errors": " ".join(m for errors in form.errors.values() for m in errors)},
+        )
+    return redirect(f"{reverse('ami:dossier_detail', args=[dossier.pk])}#avis")
+
+
+@login_required
+@require_POST
+def expert_opinion(request, pk):
+    dossier = selectors.dossier_get_for_user(request.user, pk)
+    asked = expert_request_open(request.user, dossier)
+    require(asked is not None)
+    form = ExpertOpinionForm(request.POST)
+    if form.is_valid():
+        services.expert_opinion_submit(
+            actor=request.user, expert_request=asked, answer=form.cleaned_data["answer"]
+        )
+        messages.success(request, _("Votre avis est transmis à la Région. Merci."))
+        return redirect("home")
+    messages.error(request, _("Écrivez votre avis : rien n'a été transmis."))
+    return redirect("ami:dossier_detail", pk=dossier.pk)
 
 
 @login_required
