@@ -13,11 +13,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Membership, Organisation, OrganisationType, Role, User
-from ami import exports
+from ami import exports, selectors
 from ami.models import (
     ConsortiumPartner,
     Dossier,
@@ -194,6 +196,9 @@ def pages():
             officer,
         ),
         Page("AMI: list, page 20", f"{listing}?page=20", officer),
+        Page("AMI: work queue « nouveautés »", f"{listing}?queue=unread", officer),
+        Page("AMI: work queue « en retard »", f"{listing}?queue=overdue", officer),
+        Page("AMI: search by holder name", f"{listing}?search=Banc%2012", officer),
         Page(
             "AMI: dossier detail (2 evaluations)",
             reverse("ami:dossier_detail", args=[dossier.pk]),
@@ -219,9 +224,19 @@ def pages():
 
 
 def other_figures(scale):
-    """What the worker spends writing the full export, in time and memory."""
+    """What the worker spends writing the full export, in time and memory; what the work
+    queue's counts cost (one query for all six, whatever the number of dossiers)."""
     officer = _officers()[0]
     lines = []
+    with CaptureQueriesContext(connection) as queries:
+        began = time.perf_counter()
+        counts = selectors.work_queue(officer)
+        seconds = time.perf_counter() - began
+    lines.append(
+        f"AMI work-queue counts: {len(queries)} query, {seconds * 1000:.0f} ms ("
+        + ", ".join(f"{queue.code} {count}" for queue, count in counts)
+        + ")"
+    )
     for file_format, write in (("CSV", write_csv), ("XLSX", write_xlsx)):
         began = time.perf_counter()
         with tempfile.TemporaryFile() as target:

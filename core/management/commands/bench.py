@@ -35,8 +35,14 @@ class Command(BaseCommand):
             "--yes", action="store_true", help="Confirm this database may be filled."
         )
         parser.add_argument("--skip-peak", action="store_true", help="Leave out the deadline peak.")
+        parser.add_argument(
+            "--suite",
+            action="append",
+            help="Only these suites (ami, actionplan, sites, partners…); leaves out the report, "
+            "the import and the peak.",
+        )
 
-    def handle(self, *args, requests, yes, skip_peak, **options):
+    def handle(self, *args, requests, yes, skip_peak, suite, **options):
         if not yes:
             raise CommandError(
                 "This command adds many rows: run it on a throwaway database with --yes."
@@ -44,23 +50,29 @@ class Command(BaseCommand):
         if settings.DEBUG:
             raise CommandError("Run the benchmark with DEBUG=false, as in production.")
         autodiscover_modules("bench")
+        chosen = {name: s for name, s in suites.items() if not suite or name in suite}
+        if suite and not chosen:
+            raise CommandError(f"No such suite: {', '.join(suite)} (known: {', '.join(suites)}).")
         figures, volumes, others, reports = {}, {}, [], {}
         floor = Page("bare view floor (/healthz)", "/healthz")
         for scale in SCALES:
-            volumes[scale] = [suite.fill(scale) for suite in suites.values()]
+            volumes[scale] = [each.fill(scale) for each in chosen.values()]
             self._settle()
-            pages = [floor] + [page for suite in suites.values() for page in suite.pages()]
+            pages = [floor] + [page for each in chosen.values() for page in each.pages()]
             for page, measured in zip(pages, measure(pages, requests), strict=True):
                 key = floor.label if page is floor else (page.label, page.note)
                 figures.setdefault(key, {})[scale] = measured
-            for suite in suites.values():
-                others += [f"{scale}×  {line}" for line in suite.other_figures(scale)]
-            reports[scale] = self._subcommand("bench_report", "--yes")
+            for each in chosen.values():
+                others += [f"{scale}×  {line}" for line in each.other_figures(scale)]
+            if not suite:
+                reports[scale] = self._subcommand("bench_report", "--yes")
         self._table(figures, volumes, floor.label)
         for line in others:
             self.stdout.write(line)
         for scale, output in reports.items():
             self.stdout.write(f"\nQuarterly report at {scale}×:\n{output}")
+        if suite:
+            return
         self.stdout.write("\nLarge import (measurements):")
         self.stdout.write(self._subcommand("bench_import", "--yes"))
         if not skip_peak:
