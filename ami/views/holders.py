@@ -91,7 +91,8 @@ def dossier_edit(request, pk):
             messages.success(request, _("Brouillon enregistré. Il n'est pas encore déposé."))
             _previous, following = neighbours(step)
             go_on = "continuer" in request.POST and following is not None
-            return redirect(_edit_url(dossier, following if go_on else step))
+            # Back at the step's heading: the next Tab is its first field, not the menu's.
+            return redirect(_edit_url(dossier, following if go_on else step, anchor="step-title"))
     return render(request, "ami/dossier_edit.html", _edit_context(request, dossier, form, step))
 
 
@@ -155,7 +156,7 @@ def _add_to_draft(request, pk, form, add, step_slug, form_name):
     if form.is_valid():
         try:
             add(dossier, form.cleaned_data)
-            return redirect(_edit_url(dossier, step))
+            return redirect(_edit_url(dossier, step, anchor=SECTION_OF.get(step.slug)))
         except ValidationError as error:
             add_service_errors(form, error)
     context = _edit_context(
@@ -205,7 +206,8 @@ def dossier_item_remove(request, pk, item, item_pk):
         )
     else:
         raise Http404
-    return redirect(_edit_url(dossier, step_of(steps[item])))
+    step = step_of(steps[item])
+    return redirect(_edit_url(dossier, step, anchor=SECTION_OF.get(step.slug)))
 
 
 @login_required
@@ -223,9 +225,14 @@ def dossier_attachment_add(request, pk):
     return _add_to_draft(request, pk, form, add, "pieces", "attachment_form")
 
 
-def _edit_url(dossier, step=None):
+# Where the holder was on the page (the list they added to), so that a reload lands there.
+SECTION_OF = {"partenariats": "partenaires", "financement": "financement", "pieces": "pieces"}
+
+
+def _edit_url(dossier, step=None, anchor=None):
     url = reverse("ami:dossier_edit", kwargs={"pk": dossier.pk})
-    return f"{url}?etape={step.slug}" if step is not None else url
+    url = f"{url}?etape={step.slug}" if step is not None else url
+    return f"{url}#{anchor}" if anchor else url
 
 
 @login_required

@@ -190,3 +190,24 @@ def test_the_organisation_pages_of_a_manager_meet_wcag_aa(sign_in, holder_a):
     ]:
         page.goto(path)
         _assert_accessible(page)
+
+
+def test_after_saving_a_step_the_next_tab_reaches_the_form_not_the_menu(sign_in, holder_a, draft_a):
+    page = sign_in(holder_a)
+    page.goto(f"/ami/dossiers/{draft_a.pk}/modifier/?etape=projet")
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("#step-title")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#dossier-form') !== null")
+
+
+@pytest.mark.parametrize("path", ["/ami/dossiers/", "/plan/", "/plan/financements/engagements/"])
+def test_officer_tables_do_not_widen_a_390_pixel_screen(sign_in, officer, holder_a, draft_a, path):
+    call_command("load_reference_data", stdout=StringIO())
+    dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
+    page = sign_in(officer)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path} is {overflow} px too wide"
