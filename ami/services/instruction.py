@@ -65,11 +65,14 @@ def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
 def dossier_mark_seen(*, actor, dossier):
     """An officer opened the dossier: what the holder did until now is no longer « nouveau »."""
     if not is_officer(actor):
-        return None
-    seen, _created = DossierSeen.objects.update_or_create(
-        dossier=dossier, user=actor, defaults={"seen_at": timezone.now()}
-    )
-    return seen
+        return
+    now = timezone.now()
+    # One UPDATE on every later opening; the first opening inserts (a racing second tab's
+    # insert is the same fact, so its conflict is ignored).
+    if not DossierSeen.objects.filter(dossier=dossier, user=actor).update(seen_at=now):
+        DossierSeen.objects.bulk_create(
+            [DossierSeen(dossier=dossier, user=actor, seen_at=now)], ignore_conflicts=True
+        )
 
 
 @transaction.atomic
@@ -190,4 +193,5 @@ def message_post(*, actor, dossier, body, uploads=()):
     for upload in uploads:
         attachment_add(actor=actor, dossier=dossier, upload=upload, message=message)
     outbox_enqueue("ami.message", message_pk=message.pk)
+    dataset_changed(DOSSIERS)  # the officers' « nouveautés » count reads the thread
     return message

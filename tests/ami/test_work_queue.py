@@ -55,11 +55,11 @@ def test_the_queue_counts_take_one_query_whatever_the_number_of_dossiers(
     for _ in range(3):
         dossier_submit(actor=holder_a, dossier_pk=make_dossier(holder_a, pmcb_phase).pk)
     with CaptureQueriesContext(connection) as few:
-        work_queue(officer)
+        work_queue(officer, fresh=True)
     for _ in range(6):
         dossier_submit(actor=holder_a, dossier_pk=make_dossier(holder_a, pmcb_phase).pk)
     with CaptureQueriesContext(connection) as more:
-        counts = {q.code: n for q, n in work_queue(officer)}
+        counts = {q.code: n for q, n in work_queue(officer, fresh=True)}
     assert len(few) == len(more) == 1
     assert counts["new"] == 9
 
@@ -137,3 +137,18 @@ def test_a_decision_is_applied_only_after_its_letter_was_shown(client_for, submi
     submitted.refresh_from_db()
     assert submitted.status == DossierStatus.NOT_RETAINED
     assert submitted.decided_at <= timezone.now()
+
+
+def test_the_remembered_counts_follow_every_change_an_officer_would_see(
+    submitted, officer, holder_a, client_for
+):
+    submitted.instructor = officer
+    submitted.save()
+    assert _counts(officer)["new"] == 1
+    dossier_transition(actor=officer, dossier=submitted, event="start_review")
+    assert _counts(officer)["new"] == 0  # a write moves the dossiers' version
+    client_for(officer).get(reverse("ami:dossier_detail", args=[submitted.pk]))
+    assert _counts(officer)["unread"] == 0
+    message_post(actor=holder_a, dossier=submitted, body="Voici le bilan.")
+    assert _counts(officer)["unread"] == 1  # a holder's message too
+    assert _counts(officer) == {q.code: n for q, n in work_queue(officer, fresh=True)}
