@@ -195,7 +195,11 @@ def invitation_revoke(*, actor, invitation):
         raise PermissionDenied
     user = invitation.user
     with acting_as(actor):
-        Membership.objects.filter(user=user, organisation=invitation.organisation).first().delete()
+        membership = Membership.objects.filter(
+            user=user, organisation=invitation.organisation
+        ).first()
+        if membership is not None:
+            membership.delete()
         invitation.delete()
         if user.last_login is None and not user.memberships.exists():
             user.is_active = False

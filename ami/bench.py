@@ -120,6 +120,7 @@ def fill(scale):
                 status=status,
                 instructor=officers[n % 3] if status in INSTRUCTED else None,
                 submitted_at=submitted_at,
+                holder_activity_at=submitted_at,
                 decided_at=min(now, submitted_at + timedelta(days=rng.randint(20, 90)))
                 if status in DECIDED
                 else None,

@@ -11,20 +11,17 @@ from django.conf import settings
 from django.db.models import (
     Count,
     DateTimeField,
-    Exists,
     ExpressionWrapper,
     F,
-    OuterRef,
+    FilteredRelation,
     Q,
-    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import OFFICER_ROLES
-from ami.models import DossierMessage, DossierSeen, DossierStatus, DossierVersion, Evaluation
+from ami.models import DossierStatus
 
 S = DossierStatus
 IN_INSTRUCTION = (S.SUBMITTED, S.UNDER_REVIEW)
@@ -40,23 +37,15 @@ def _mine(user, now):
 
 
 def _to_evaluate(user, now):
-    mine_done = Evaluation.objects.filter(dossier=OuterRef("pk"), reviewer=user, completed=True)
-    return Q(status=S.UNDER_REVIEW) & ~Q(Exists(mine_done))
+    # ``my_evaluation``: this officer's evaluation of the dossier, joined (one per reviewer).
+    return Q(status=S.UNDER_REVIEW) & ~Q(my_evaluation__completed=True)
 
 
 def _unread(user, now):
-    """Something the holder did (a message, a new version) since this officer last opened the
-    dossier — on the dossiers they instruct or have opened before."""
-    seen = DossierSeen.objects.filter(dossier=OuterRef(OuterRef("pk")), user=user)
-    since = Coalesce(Subquery(seen.values("seen_at")[:1]), Value(_NEVER))
-    holder_message = DossierMessage.objects.filter(
-        dossier=OuterRef("pk"), created_at__gt=since
-    ).exclude(author__role__in=OFFICER_ROLES)
-    new_version = DossierVersion.objects.filter(dossier=OuterRef("pk"), submitted_at__gt=since)
-    followed = Q(instructor=user) | Q(
-        Exists(DossierSeen.objects.filter(dossier=OuterRef("pk"), user=user))
-    )
-    return followed & (Q(Exists(holder_message)) | Q(Exists(new_version)))
+    """Something the holder did (a message, a submission) since this officer last opened the
+    dossier — on the dossiers they instruct or have opened before (``my_seen``, joined)."""
+    followed = Q(instructor=user) | Q(my_seen__isnull=False)
+    return followed & Q(holder_activity_at__gt=Coalesce(F("my_seen__seen_at"), Value(_NEVER)))
 
 
 def _returned(user, now):
@@ -89,17 +78,21 @@ QUEUES = [
 BY_CODE = {queue.code: queue for queue in QUEUES}
 
 
-def with_due(dossiers):
-    """The dossiers with the instant their instruction falls overdue (``instruction_due``):
-    ``INSTRUCTION_TARGET_DAYS`` after the first submission, net of the time with the holder."""
+def with_due(dossiers, user):
+    """The dossiers with what the queues read: the instant their instruction falls overdue
+    (``instruction_due``: ``INSTRUCTION_TARGET_DAYS`` after the first submission, net of the
+    time with the holder), and this officer's last opening and evaluation, joined on unique
+    keys (one row per dossier), so that every queue is counted in a single pass."""
     target = timedelta(days=settings.INSTRUCTION_TARGET_DAYS)
     return dossiers.annotate(
+        my_seen=FilteredRelation("seen_by", condition=Q(seen_by__user=user)),
+        my_evaluation=FilteredRelation("evaluations", condition=Q(evaluations__reviewer=user)),
         instruction_due=ExpressionWrapper(
             Coalesce(F("clock_started_at"), F("submitted_at"))
             + F("clock_paused_total")
             + Value(target),
             output_field=DateTimeField(),
-        )
+        ),
     )
 
 
@@ -107,11 +100,11 @@ def in_queue(dossiers, code, *, user, now):
     queue = BY_CODE.get(code)
     if queue is None:
         return dossiers
-    return with_due(dossiers).filter(queue.condition(user, now))
+    return with_due(dossiers, user).filter(queue.condition(user, now))
 
 
 def queue_counts(dossiers, *, user, now) -> dict[str, int]:
     """How many dossiers each queue holds, in one query."""
-    return with_due(dossiers).aggregate(
+    return with_due(dossiers, user).aggregate(
         **{queue.code: Count("pk", filter=queue.condition(user, now)) for queue in QUEUES}
     )

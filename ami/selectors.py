@@ -120,12 +120,14 @@ def dossier_search(dossiers, text):
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        # The same expression as the index ami.0012 creates: the title search reads the index.
-        return dossiers.annotate(search_document=SearchVector("title", config="french")).filter(
-            exact
-            | Q(search_document=SearchQuery(text, config="french", search_type="websearch"))
-            | Q(organisation__in=holders)
+        # The same expression as the index ami.0012 creates, in a subquery of its own so that
+        # it reads the index (inside an OR with the other tests, every row would be parsed).
+        titled = (
+            Dossier.objects.annotate(search_document=SearchVector("title", config="french"))
+            .filter(search_document=SearchQuery(text, config="french", search_type="websearch"))
+            .values("pk")
         )
+        return dossiers.filter(exact | Q(pk__in=titled) | Q(organisation__in=holders))
     return dossiers.filter(exact | Q(title__icontains=text) | Q(organisation__in=holders))
 
 

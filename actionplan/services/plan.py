@@ -364,28 +364,8 @@ def funding_commitment_create(
     officer has confirmed it (a typo of one zero must not pass silently)."""
     if not can_record_funding(actor):
         raise PermissionDenied
-    if source.envelope is not None and not over_envelope_confirmed:
-        committed = (
-            FundingCommitment.objects.standing()
-            .filter(source=source)
-            .aggregate(total=Sum("amount"))["total"]
-            or 0
-        )
-        if committed + amount > source.envelope:
-            raise ValidationError(
-                {
-                    "over_envelope_confirmed": _(
-                        "Cet engagement porterait « %(source)s » à %(total)s, au-delà de son "
-                        "enveloppe de %(envelope)s. Vérifiez le montant, ou cochez la case pour "
-                        "confirmer le dépassement."
-                    )
-                    % {
-                        "source": source,
-                        "total": format_money_exact(committed + amount),
-                        "envelope": format_money_exact(source.envelope),
-                    }
-                }
-            )
+    if not over_envelope_confirmed:
+        _refuse_beyond_envelope(source, amount)
     commitment = FundingCommitment(
         source=source,
         action=action,
@@ -399,6 +379,32 @@ def funding_commitment_create(
     with acting_as(actor):
         commitment.save()
     return commitment
+
+
+def _refuse_beyond_envelope(source, amount, *, instead_of=None):
+    """A commitment (or a correction, ``instead_of`` the one corrected) that would take the
+    source beyond its envelope needs the officer's explicit confirmation."""
+    if source.envelope is None:
+        return
+    others = FundingCommitment.objects.standing().filter(source=source)
+    if instead_of is not None:
+        others = others.exclude(pk=instead_of.pk)
+    total = (others.aggregate(total=Sum("amount"))["total"] or 0) + amount
+    if total > source.envelope:
+        raise ValidationError(
+            {
+                "over_envelope_confirmed": _(
+                    "Cet engagement porterait « %(source)s » à %(total)s, au-delà de son "
+                    "enveloppe de %(envelope)s. Vérifiez le montant, ou cochez la case pour "
+                    "confirmer le dépassement."
+                )
+                % {
+                    "source": source,
+                    "total": format_money_exact(total),
+                    "envelope": format_money_exact(source.envelope),
+                }
+            }
+        )
 
 
 def _require_reason(reason):
@@ -416,30 +422,8 @@ def funding_commitment_correct(
     if not can_record_funding(actor) or commitment.withdrawn_at is not None:
         raise PermissionDenied
     reason = _require_reason(reason)
-    source = commitment.source
-    if source.envelope is not None and not over_envelope_confirmed:
-        others = (
-            FundingCommitment.objects.standing()
-            .filter(source=source)
-            .exclude(pk=commitment.pk)
-            .aggregate(total=Sum("amount"))["total"]
-            or 0
-        )
-        if others + amount > source.envelope:
-            raise ValidationError(
-                {
-                    "over_envelope_confirmed": _(
-                        "Ce montant porterait « %(source)s » à %(total)s, au-delà de son "
-                        "enveloppe de %(envelope)s. Vérifiez le montant, ou cochez la case pour "
-                        "confirmer le dépassement."
-                    )
-                    % {
-                        "source": source,
-                        "total": format_money_exact(others + amount),
-                        "envelope": format_money_exact(source.envelope),
-                    }
-                }
-            )
+    if not over_envelope_confirmed:
+        _refuse_beyond_envelope(commitment.source, amount, instead_of=commitment)
     commitment.amount, commitment.date, commitment.label = amount, date, label
     commitment.full_clean()
     commitment._audit_context = {"event": "correct", "reason": reason}

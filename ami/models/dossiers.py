@@ -103,6 +103,11 @@ class Dossier(AuditContextMixin, models.Model):
         _("temps passé chez le porteur"), default=timedelta(0)
     )
     clock_stopped_at = models.DateTimeField(_("instruction close le"), null=True, blank=True)
+    # The last thing the holder did that an officer should see (a message, a submission): the
+    # officers' « nouveautés » compare it with when each of them last opened the dossier.
+    holder_activity_at = models.DateTimeField(
+        _("dernière action du porteur"), null=True, blank=True, editable=False
+    )
     # The mean of the completed, conflict-free evaluations' weighted scores, out of 5; kept
     # by ``evaluation_save`` so that the ranking is an indexed read, not an aggregate.
     consolidated_score = models.DecimalField(

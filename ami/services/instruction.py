@@ -190,6 +190,10 @@ def message_post(*, actor, dossier, body, uploads=()):
     message = DossierMessage(dossier=dossier, author=actor, body=body.strip())
     message.full_clean()
     message.save()
+    if not is_officer(actor):
+        dossier.holder_activity_at = message.created_at
+        with acting_as(actor):
+            dossier.save(update_fields=["holder_activity_at"])
     for upload in uploads:
         attachment_add(actor=actor, dossier=dossier, upload=upload, message=message)
     outbox_enqueue("ami.message", message_pk=message.pk)

@@ -150,7 +150,11 @@ def dossier_submit(*, actor, dossier_pk, arrived_at=None):
         content, digest = _frozen_content(dossier)
         event = "submit" if dossier.status == DossierStatus.DRAFT else "resubmit"
         transition = dossier_apply(
-            dossier, actor=actor, event=event, changes={"submitted_at": now}, now=now
+            dossier,
+            actor=actor,
+            event=event,
+            changes={"submitted_at": now, "holder_activity_at": now},
+            now=now,
         )
         version = DossierVersion.objects.create(
             dossier=dossier,
