@@ -34,6 +34,84 @@ CONVENTION = {
             "il convient de mettre en place par la présente convention, un partenariat dans une logique "
             "d'engagement réciproques et de suivi de ceux-ci.",
         ),
+        (
+            "Priorité du Projet de territoire",
+            "Renforcer la coopération, soutenir les 100 communes et leurs habitants",
+        ),
+        (
+            "Priorité du Projet de territoire",
+            "S'adapter aux conséquences du changement climatique et protéger la nature",
+        ),
+        (
+            "Priorité du Projet de territoire",
+            'Garantir le "Bien vivre ensemble" et la proximité sur l\'ensemble du territoire',
+        ),
+        ("Priorité du Projet de territoire", "Accélérer les dynamiques de transition économique"),
+        (
+            "Enjeu du territoire",
+            'Tendre vers une écologie "industrielle" et une économie décarbonée - accompagner les '
+            "transformations et le développement de nos filières économiques",
+        ),
+        (
+            "Enjeu du territoire",
+            "Développer l'attractivité du territoire pour favoriser l'implantation et le "
+            "développement des entreprises",
+        ),
+        (
+            "Outil de l'agglomération",
+            "Une feuille de route industrielle validée en avril 2021 et réaffirmée dans le cadre du "
+            "Projet de Territoire voté en décembre 2022",
+        ),
+        (
+            "Outil de l'agglomération",
+            "L'accompagnement des entreprises industrielles dans leurs projets de développement "
+            "(recherche de financement, recrutements, mise en réseau, ...)",
+        ),
+        (
+            "Outil de l'agglomération",
+            "Une feuille de route emploi visant le rapprochement de l'offre et de la demande "
+            "d'emploi et agissant sur les sujets de l'attractivité des métiers, de la formation et "
+            "de l'aide aux recrutements",
+        ),
+        (
+            "Outil de l'agglomération",
+            "Des solutions immobilières et foncières afin d'attirer de nouveaux projets",
+        ),
+        (
+            "Outil de l'agglomération",
+            "Un écosystème d'innovation en développement, qu'elle accompagne grâce à des outils comme "
+            "un fonds d'amorçage, des incubateurs ou encore un partenariat avancé avec le Québec.",
+        ),
+        (
+            "Outil de l'agglomération",
+            "Le déploiement d'un programme d'écologie industrielle territoriale volontariste.",
+        ),
+        ("Accompagnement par TEAM2", "Une prise de connaissance de l'entreprise,"),
+        ("Accompagnement par TEAM2", "Un diagnostic du besoin d'innovation exprimé,"),
+        (
+            "Accompagnement par TEAM2",
+            "D'une analyse de l'adéquation entre ce besoin, les attentes du marché, la capacité "
+            "financière de l'entreprise, les impacts attendus,",
+        ),
+        (
+            "Accompagnement par TEAM2",
+            "L'identification de financements publics pour disposer d'un effet levier,",
+        ),
+        (
+            "Accompagnement par TEAM2",
+            "L'accompagnement dans la construction de leur dossier de financement.",
+        ),
+        (
+            "TEAM2 et la stratégie régionale",
+            "La stratégie de la troisième révolution industrielle (REV3) portée par le Conseil "
+            "Régional. L'économie circulaire est un axe de développement pour la compétitivité des "
+            "entreprises et un moyen de limiter les émissions de carbone.",
+        ),
+        (
+            "TEAM2 et la stratégie régionale",
+            "La feuille de route économie circulaire portée également par la région Hauts-de-France, "
+            "qui se veut un territoire d'avant-garde pour la transition d'une économie circulaire.",
+        ),
         ("Axe stratégique de TEAM2", "Métaux stratégiques et terres rares"),
         ("Axe stratégique de TEAM2", "Minéraux pour le marché de la construction"),
         (
@@ -190,6 +268,11 @@ CONVENTION = {
             "territoire de quelques 647 km2.",
         ),
         ("Communes rurales", "(62 communes de moins de 2 000 habitants)"),
+        (
+            "Plan de relance",
+            "l'économie circulaire est un vrai pilier incontournable du plan de relance de 100 "
+            "milliards présenté en septembre 2020.",
+        ),
     ],
 }
 
