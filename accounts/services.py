@@ -178,6 +178,11 @@ def colleague_invite(*, actor, organisation, email, full_name):
         )
     if user is None:
         user = user_create(actor=actor, email=email, full_name=full_name, role=Role.HOLDER)
+    elif not user.is_active and user.last_login is None:
+        # Invited before, the invitation revoked: invited again, the account opens again.
+        user.is_active = True
+        with acting_as(actor):
+            user.save(update_fields=["is_active"])
     membership_create(actor=actor, user=user, organisation=organisation)
     invitation = Invitation(organisation=organisation, email=email, user=user, invited_by=actor)
     invitation.full_clean()

@@ -7,7 +7,6 @@ class ActionplanConfig(AppConfig):
     verbose_name = _("Plan d'actions")
 
     def ready(self):
-        from django import forms
 
         from accounts.permissions import is_officer
         from actionplan import permissions, selectors, services
@@ -15,6 +14,7 @@ class ActionplanConfig(AppConfig):
             FlagSettler,
             HomePanel,
             NavEntry,
+            date_settler_field,
             flag_settlers,
             home_panels,
             navigation,
@@ -42,10 +42,7 @@ class ActionplanConfig(AppConfig):
         flag_settlers.add(
             "plan-start-missing",
             FlagSettler(
-                field=lambda: forms.DateField(
-                    label=_("Date de début du plan confirmée"),
-                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                ),
+                field=date_settler_field(_("Date de début du plan confirmée")),
                 apply=lambda *, actor, subject, value: services.plan_start_set(
                     actor=actor, start_date=value
                 ),

@@ -10,13 +10,16 @@ class AmiConfig(AppConfig):
         from accounts.permissions import is_holder
         from ami import exports, permissions, report, selectors, services, sources
         from core.registry import (
+            FlagSettler,
             HomePanel,
             NavEntry,
             PersonalData,
             ReportSection,
             RetentionRule,
             computed_sources,
+            date_settler_field,
             export_sources,
+            flag_settlers,
             home_panels,
             navigation,
             personal_data,
@@ -32,6 +35,38 @@ class AmiConfig(AppConfig):
         navigation.add(
             "ami_dossiers",
             NavEntry(_("Dossiers AMI"), "ami:dossier_list", permissions.can_list_dossiers, 30),
+        )
+        # Points à confirmer about a call's dates settle them when confirmed with the date.
+        flag_settlers.add(
+            "enforceable-date-missing",
+            FlagSettler(
+                field=date_settler_field(
+                    _("Date à laquelle la délibération est devenue exécutoire")
+                ),
+                apply=lambda *, actor, subject, value: services.call_set_enforceable_date(
+                    actor=actor, call=subject, enforceable_on=value
+                ),
+            ),
+        )
+        flag_settlers.add(
+            "impossible-date",
+            FlagSettler(
+                field=date_settler_field(
+                    _("Date limite confirmée (réponses attendues avant ce jour)")
+                ),
+                apply=lambda *, actor, subject, value: services.phase_set_dates(
+                    actor=actor, phase=subject, closes_on=value
+                ),
+            ),
+        )
+        flag_settlers.add(
+            "opening-missing",
+            FlagSettler(
+                field=date_settler_field(_("Date d'ouverture confirmée")),
+                apply=lambda *, actor, subject, value: services.phase_set_dates(
+                    actor=actor, phase=subject, opens_on=value
+                ),
+            ),
         )
         home_panels.add(
             "ami_holder", HomePanel("ami/home_holder.html", selectors.holder_home_panel, 20)

@@ -24,7 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from ami.models import DossierStatus
 
 S = DossierStatus
-IN_INSTRUCTION = (S.SUBMITTED, S.UNDER_REVIEW)
+# With the Region (not with the holder, not decided): what can be new, mine or overdue.
+WITH_THE_REGION = (S.SUBMITTED, S.UNDER_REVIEW)
 _NEVER = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -33,7 +34,7 @@ def _new(user, now):
 
 
 def _mine(user, now):
-    return Q(instructor=user, status__in=IN_INSTRUCTION)
+    return Q(instructor=user, status__in=WITH_THE_REGION)
 
 
 def _to_evaluate(user, now):
@@ -54,7 +55,7 @@ def _returned(user, now):
 
 def _overdue(user, now):
     return Q(
-        status__in=IN_INSTRUCTION,
+        status__in=WITH_THE_REGION,
         clock_paused_since__isnull=True,
         instruction_due__lt=now,
     )

@@ -153,6 +153,19 @@ class FlagSettler:
     apply: Callable[..., Any]
 
 
+def date_settler_field(label):
+    """The field of a settler that asks for a confirmed date: one date picker for all."""
+
+    def field():
+        from django import forms
+
+        return forms.DateField(
+            label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        )
+
+    return field
+
+
 navigation = Registry("navigation")
 flag_settlers = Registry("flag settlers")
 personal_data = Registry("personal data")

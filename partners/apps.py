@@ -7,13 +7,13 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partenaires et conventions")
 
     def ready(self):
-        from django import forms
 
         from core.registry import (
             FlagSettler,
             HomePanel,
             NavEntry,
             ReportSection,
+            date_settler_field,
             flag_settlers,
             home_panels,
             navigation,
@@ -47,10 +47,7 @@ class PartnersConfig(AppConfig):
         flag_settlers.add(
             "notification-date-missing",
             FlagSettler(
-                field=lambda: forms.DateField(
-                    label=_("Date de notification confirmée"),
-                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                ),
+                field=date_settler_field(_("Date de notification confirmée")),
                 apply=lambda *, actor, subject, value: services.convention_set_notification_date(
                     actor=actor, convention=subject, notification_date=value
                 ),

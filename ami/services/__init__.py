@@ -1,7 +1,12 @@
 """Writes on calls and dossiers, by sub-domain. Every status change goes through
 ``ami.workflows.DOSSIER_WORKFLOW``."""
 
-from ami.services.calls import call_set_enforceable_date, phase_update, question_publish
+from ami.services.calls import (
+    call_set_enforceable_date,
+    phase_set_dates,
+    phase_update,
+    question_publish,
+)
 from ami.services.dossiers import (
     EDITABLE_FIELDS,
     attachment_add,
@@ -59,6 +64,7 @@ __all__ = [
     "missing_for_submission",
     "partner_add",
     "partner_remove",
+    "phase_set_dates",
     "phase_update",
     "question_publish",
 ]

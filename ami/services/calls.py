@@ -39,11 +39,29 @@ def call_set_enforceable_date(*, actor, call, enforceable_on):
             status=DataFlag.Status.CONFIRMED,
             resolution=_("Délibération exécutoire le %(date)s, saisie par un agent.")
             % {"date": enforceable_on.strftime("%d/%m/%Y")},
+            settle=False,  # the date is set just above
         )
     return call
 
 
 @transaction.atomic
+def phase_set_dates(*, actor, phase, opens_on=None, closes_on=None):
+    """A date the text leaves out or gets wrong, confirmed by an officer (through its point à
+    confirmer): the phase opens at 00:00 on ``opens_on`` and takes answers « avant le »
+    ``closes_on``, that is until 23:59:59 the day before (Paris time)."""
+    paris = timezone.get_default_timezone()
+    return phase_update(
+        actor=actor,
+        phase=phase,
+        opens_at=datetime.combine(opens_on, time.min, tzinfo=paris) if opens_on else phase.opens_at,
+        closes_at=datetime.combine(closes_on, time.min, tzinfo=paris)
+        if closes_on
+        else phase.closes_at,
+        eligible_kinds=phase.eligible_kinds,
+        rolling_review=phase.rolling_review,
+    )
+
+
 def phase_update(*, actor, phase, opens_at, closes_at, eligible_kinds, rolling_review):
     if not can_manage_calls(actor):
         raise PermissionDenied

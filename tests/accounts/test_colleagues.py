@@ -36,6 +36,12 @@ def test_a_manager_revokes_a_pending_invitation_and_its_link_no_longer_works(
     manager.logout()
     form = client.get(link, follow=True)
     assert "new_password1" not in form.content.decode()
+    # Invited again later, the colleague's account opens again.
+    colleague_invite(
+        actor=holder_a, organisation=organisation, email="paul@recyclerie.fr", full_name="Paul"
+    )
+    paul.refresh_from_db()
+    assert paul.is_active and paul.memberships.filter(organisation=organisation).exists()
 
 
 def test_a_manager_removes_a_colleague_who_then_sees_no_dossier(client_for, holder_a, draft_a):

@@ -117,3 +117,39 @@ def test_the_api_gives_each_call_its_passages(client, calls):
     audience = [s["wording"] for s in body["statements"] if s["section"] == "audience"]
     assert "aux bailleurs sociaux" in audience
     assert body["source"]["title"].startswith("Plan d’actions de la Région Hauts-de-France")
+
+
+def test_confirming_the_impossible_deadline_with_a_date_sets_the_phase_closing(
+    client_for, calls, officer
+):
+    from django.urls import reverse as url_of
+
+    flag = DataFlag.objects.get(code="impossible-date")
+    client_for(officer).post(
+        url_of("data_flag_resolve", args=[flag.pk]),
+        {
+            "status": "confirmed",
+            "value": "2026-02-28",
+            "resolution": "La Région confirme le 28 février 2026.",
+        },
+    )
+    phase = Phase.objects.get(call__code="ressourceries", number=1)
+    assert phase.closes_at == datetime(2026, 2, 28, 0, 0, tzinfo=PARIS)
+    flag.refresh_from_db()
+    assert flag.status == DataFlag.Status.CONFIRMED
+
+
+def test_confirming_the_enforceable_date_through_its_flag_opens_the_reuse_call(
+    client_for, calls, officer
+):
+    from django.urls import reverse as url_of
+
+    flag = DataFlag.objects.get(code="enforceable-date-missing")
+    client_for(officer).post(
+        url_of("data_flag_resolve", args=[flag.pk]),
+        {"status": "confirmed", "value": "2025-07-01", "resolution": "Délibération reçue."},
+    )
+    pmcb = Call.objects.get(code="pmcb")
+    assert pmcb.enforceable_on == date(2025, 7, 1)
+    flag.refresh_from_db()
+    assert flag.status == DataFlag.Status.CONFIRMED and flag.resolution == "Délibération reçue."
