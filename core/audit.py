@@ -75,6 +75,17 @@ def acting_as(user):
             auditlog_value.set(outer)
 
 
+def save_with_reason(obj, *, actor, event, reason):
+    """Save ``obj`` (an ``AuditContextMixin`` model) with its audit entry naming the event and
+    the reason, by ``actor``."""
+    obj._audit_context = {"event": event, "reason": reason}
+    try:
+        with acting_as(actor):
+            obj.save()
+    finally:
+        obj._audit_context = None
+
+
 def audit_event(*, actor, obj, event, changes=None, reason="", access=False):
     """Record one event on ``obj``; ``changes`` maps a field to [before, after]."""
     return LogEntry.objects.log_create(

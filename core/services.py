@@ -3,6 +3,7 @@ import tempfile
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -46,6 +47,24 @@ def data_flag_resolve(*, actor, data_flag, status, resolution, value=None, settl
         data_flag.full_clean()
         data_flag.save()
     return data_flag
+
+
+def data_flags_settle(*, actor, subject, code, resolution):
+    """Close the open points ``code`` about ``subject`` that the calling service has just
+    settled by writing the value itself (nothing more is applied)."""
+    for data_flag in DataFlag.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject),
+        object_id=subject.pk,
+        code=code,
+        status=DataFlag.Status.OPEN,
+    ):
+        data_flag_resolve(
+            actor=actor,
+            data_flag=data_flag,
+            status=DataFlag.Status.CONFIRMED,
+            resolution=resolution,
+            settle=False,
+        )
 
 
 @transaction.atomic

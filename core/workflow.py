@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from core.audit import acting_as
+from core.audit import save_with_reason
 
 
 @dataclass(frozen=True)
@@ -81,12 +81,7 @@ class Workflow:
         for name, value in (changes or {}).items():
             setattr(obj, name, value)
         obj.full_clean()
-        obj._audit_context = {"event": transition.event, "reason": reason.strip()}
-        try:
-            with acting_as(actor):
-                obj.save()
-        finally:
-            obj._audit_context = None
+        save_with_reason(obj, actor=actor, event=transition.event, reason=reason.strip())
         return transition
 
 

@@ -7,9 +7,8 @@ from django.utils.translation import gettext as _
 
 from core.audit import acting_as
 from core.files import validate_document
-from core.models import DataFlag
 from core.outbox import outbox_enqueue
-from core.services import data_flag_resolve
+from core.services import data_flags_settle
 from partners.models import (
     DeliverableStatus,
     Meeting,
@@ -49,21 +48,13 @@ def convention_set_notification_date(*, actor, convention, notification_date):
     convention.full_clean()
     with acting_as(actor):
         convention.save()
-    for data_flag in DataFlag.objects.filter(
-        content_type__app_label="partners",
-        content_type__model="convention",
-        object_id=convention.pk,
+    data_flags_settle(
+        actor=actor,
+        subject=convention,
         code="notification-date-missing",
-        status=DataFlag.Status.OPEN,
-    ):
-        data_flag_resolve(
-            actor=actor,
-            data_flag=data_flag,
-            status=DataFlag.Status.CONFIRMED,
-            resolution=_("Notifiée le %(date)s, saisie par un agent.")
-            % {"date": notification_date.strftime("%d/%m/%Y")},
-            settle=False,
-        )
+        resolution=_("Notifiée le %(date)s, saisie par un agent.")
+        % {"date": notification_date.strftime("%d/%m/%Y")},
+    )
     return convention
 
 

@@ -42,7 +42,7 @@ from actionplan.selectors import (
     plan_horizon,
 )
 from actionplan.validation import measurement_errors
-from core.audit import acting_as
+from core.audit import acting_as, save_with_reason
 from core.files import validate_document
 from core.imports import (
     import_confirm,
@@ -51,10 +51,9 @@ from core.imports import (
     import_receive,
 )
 from core.imports import named_file as _named
-from core.models import DataFlag
 from core.outbox import outbox_enqueue
 from core.registry import computed_sources
-from core.services import data_flag_resolve
+from core.services import data_flags_settle
 from core.templatetags.portal import format_money_exact
 from core.territories import parse_territory
 from core.workflow import Transition, Workflow
@@ -426,12 +425,7 @@ def funding_commitment_correct(
         _refuse_beyond_envelope(commitment.source, amount, instead_of=commitment)
     commitment.amount, commitment.date, commitment.label = amount, date, label
     commitment.full_clean()
-    commitment._audit_context = {"event": "correct", "reason": reason}
-    try:
-        with acting_as(actor):
-            commitment.save()
-    finally:
-        commitment._audit_context = None
+    save_with_reason(commitment, actor=actor, event="correct", reason=reason)
     return commitment
 
 
@@ -444,12 +438,7 @@ def funding_commitment_withdraw(*, actor, commitment, reason):
     commitment.withdrawal_reason = _require_reason(reason)
     commitment.withdrawn_at = timezone.now()
     commitment.full_clean()
-    commitment._audit_context = {"event": "withdraw", "reason": commitment.withdrawal_reason}
-    try:
-        with acting_as(actor):
-            commitment.save()
-    finally:
-        commitment._audit_context = None
+    save_with_reason(commitment, actor=actor, event="withdraw", reason=commitment.withdrawal_reason)
     return commitment
 
 
@@ -594,19 +583,12 @@ def action_sheet_update(*, actor, action, **values):
     with acting_as(actor):
         action.save()
     if all(getattr(action, name) for name in SHEET_FIELDS):
-        for data_flag in DataFlag.objects.filter(
-            content_type__app_label="actionplan",
-            content_type__model="action",
-            object_id=action.pk,
+        data_flags_settle(
+            actor=actor,
+            subject=action,
             code="fiche-action-missing",
-            status=DataFlag.Status.OPEN,
-        ):
-            data_flag_resolve(
-                actor=actor,
-                data_flag=data_flag,
-                status=DataFlag.Status.CONFIRMED,
-                resolution=_("Fiche action rédigée par %(name)s.") % {"name": actor.full_name},
-            )
+            resolution=_("Fiche action rédigée par %(name)s.") % {"name": actor.full_name},
+        )
     return action
 
 
@@ -619,19 +601,11 @@ def action_set_lifecycle(*, actor, action, tags):
     action.full_clean()
     with acting_as(actor):
         action.save()
-    open_flags = DataFlag.objects.filter(
-        content_type__app_label="actionplan",
-        content_type__model="action",
-        object_id=action.pk,
+    data_flags_settle(
+        actor=actor,
+        subject=action,
         code="lifecycle-unattributed",
-        status=DataFlag.Status.OPEN,
+        resolution=_("Étiquettes fixées par un agent : %(tags)s")
+        % {"tags": ", ".join(action.lifecycle) or _("aucune")},
     )
-    for data_flag in open_flags:
-        data_flag_resolve(
-            actor=actor,
-            data_flag=data_flag,
-            status=DataFlag.Status.CONFIRMED,
-            resolution=_("Étiquettes fixées par un agent : %(tags)s")
-            % {"tags": ", ".join(action.lifecycle) or _("aucune")},
-        )
     return action

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from ami.models import Question
 from ami.permissions import can_manage_calls
 from core.audit import acting_as
-from core.models import DataFlag
-from core.services import data_flag_resolve
+from core.services import data_flags_settle
 
 
 @transaction.atomic
@@ -30,17 +29,13 @@ def call_set_enforceable_date(*, actor, call, enforceable_on):
             phase.closes_at = opens + relativedelta(years=call.duration_years or 3)
             phase.full_clean()
             phase.save()
-    for data_flag in DataFlag.objects.filter(
-        object_id=call.pk, code="enforceable-date-missing", status="open"
-    ):
-        data_flag_resolve(
-            actor=actor,
-            data_flag=data_flag,
-            status=DataFlag.Status.CONFIRMED,
-            resolution=_("Délibération exécutoire le %(date)s, saisie par un agent.")
-            % {"date": enforceable_on.strftime("%d/%m/%Y")},
-            settle=False,  # the date is set just above
-        )
+    data_flags_settle(
+        actor=actor,
+        subject=call,
+        code="enforceable-date-missing",
+        resolution=_("Délibération exécutoire le %(date)s, saisie par un agent.")
+        % {"date": enforceable_on.strftime("%d/%m/%Y")},
+    )
     return call
 
 

@@ -136,3 +136,16 @@ def test_a_forged_or_altered_confirmation_link_confirms_nothing(client, holder_a
     assert response.status_code == 400
     holder_a.refresh_from_db()
     assert holder_a.email_verified_at is None
+
+
+def test_an_organisation_edit_without_a_name_names_the_field_and_changes_nothing(
+    client_for, holder_a
+):
+    organisation = _organisation(holder_a)
+    response = client_for(holder_a).post(
+        reverse("accounts:organisation_edit", args=[organisation.pk]), {"name": "", "city": "X"}
+    )
+    assert response.status_code == 200
+    assert 'href="#id_name"' in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.name == "Recyclerie de l'Artois" and organisation.city != "X"

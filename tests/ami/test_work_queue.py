@@ -152,3 +152,11 @@ def test_the_remembered_counts_follow_every_change_an_officer_would_see(
     message_post(actor=holder_a, dossier=submitted, body="Voici le bilan.")
     assert _counts(officer)["unread"] == 1  # a holder's message too
     assert _counts(officer) == {q.code: n for q, n in work_queue(officer, fresh=True)}
+
+
+def test_an_empty_private_note_is_refused_and_nothing_is_saved(client_for, submitted, officer):
+    response = client_for(officer).post(
+        reverse("ami:dossier_note", args=[submitted.pk]), {"body": "  "}, follow=True
+    )
+    assert "La note est vide" in response.content.decode()
+    assert not submitted.notes.exists()
