@@ -9,18 +9,28 @@ class ActionplanConfig(AppConfig):
     def ready(self):
 
         from accounts.permissions import is_officer
-        from actionplan import permissions, selectors, services
+        from actionplan import permissions, publications, selectors, services
         from core.registry import (
             FlagSettler,
             HomePanel,
             NavEntry,
+            OpenDataset,
             date_settler_field,
             flag_settlers,
             home_panels,
             navigation,
+            open_datasets,
+            public_panels,
         )
 
+        def everyone(user):
+            return True
+
         for key, entry in {
+            "progress": NavEntry(_("Avancement du plan"), "public:progress", everyone, 5),
+            "opendata": NavEntry(
+                _("Données ouvertes"), "public:opendata", everyone, 10, place="footer"
+            ),
             "plan": NavEntry(
                 _("Plan d'actions"), "actionplan:dashboard", permissions.can_view_plan, 40
             ),
@@ -33,6 +43,34 @@ class ActionplanConfig(AppConfig):
             ),
         }.items():
             navigation.add(key, entry)
+        public_panels.add(
+            "progress",
+            HomePanel("actionplan/public/panel.html", publications.progress_panel, 10),
+        )
+        open_datasets.add(
+            "actionplan.indicators",
+            OpenDataset(
+                dcat=publications.indicators_dcat,
+                links=(
+                    (
+                        _("Les indicateurs du dernier bilan publié (CSV)"),
+                        "public:opendata_csv",
+                        "/donnees/indicateurs.csv",
+                    ),
+                    (_("Les mêmes en JSON"), "public:opendata_json", "/donnees/indicateurs.json"),
+                    (
+                        _("Leur schéma (Table Schema)"),
+                        "public:opendata_schema",
+                        "/donnees/schema.json",
+                    ),
+                    (
+                        _("Le flux Atom des publications"),
+                        "public:publication_feed",
+                        "/avancement/publications.atom",
+                    ),
+                ),
+            ),
+        )
         home_panels.add(
             "plan", HomePanel("actionplan/home_plan.html", selectors.plan_home_panel, 10)
         )

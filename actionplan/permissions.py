@@ -60,3 +60,8 @@ def can_request_report(user) -> bool:
 def can_set_plan_start(user) -> bool:
     """The plan's start date is settled by an officer, through its point à confirmer."""
     return is_officer(user)
+
+
+def can_publish_report(user) -> bool:
+    """An officer publishes a quarterly snapshot once the steering committee has seen it."""
+    return is_officer(user)

@@ -9,12 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from actionplan import periods, selectors, services
-from actionplan.models import ReportStatus
-from actionplan.permissions import can_request_report, can_view_reports
+from actionplan.models import ReportKind, ReportStatus
+from actionplan.permissions import can_publish_report, can_request_report, can_view_reports
 from core.audit import audit_event
+from core.forms import add_service_errors
 
 
 class ReportRequestForm(forms.Form):
@@ -29,6 +30,32 @@ class ReportRequestForm(forms.Form):
             "Produire une nouvelle version si un rapport existe déjà pour cette période"
         ),
         required=False,
+    )
+
+
+class ReportPublishForm(forms.Form):
+    committee_seen_on = forms.DateField(
+        label=gettext_lazy("Date à laquelle le comité de pilotage l'a examiné"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    correction_note = forms.CharField(
+        label=gettext_lazy("Ce que cette version corrige"),
+        help_text=gettext_lazy(
+            "Obligatoire si une version précédente de ce trimestre est déjà publiée ; "
+            "le texte est publié avec elle."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+
+
+def _publishable(report, user):
+    return (
+        can_publish_report(user)
+        and report.status == ReportStatus.READY
+        and report.kind == ReportKind.QUARTERLY
+        and report.published_at is None
     )
 
 
@@ -67,10 +94,9 @@ def report_create(request):
     return render(request, "actionplan/report_request.html", {"form": form})
 
 
-@login_required
-@require_safe
-def report_detail(request, pk):
-    report = selectors.report_get_for_user(request.user, pk)
+def _detail(request, report, publish_form=None, status=200):
+    if publish_form is None and _publishable(report, request.user):
+        publish_form = ReportPublishForm(initial={"committee_seen_on": timezone.localdate()})
     return render(
         request,
         "actionplan/report_detail.html",
@@ -78,8 +104,38 @@ def report_detail(request, pk):
             "report": report,
             "label": periods.period_label(report.period_start, report.period_end),
             "can_request": can_request_report(request.user),
+            "publish_form": publish_form,
         },
+        status=status,
     )
+
+
+@login_required
+@require_safe
+def report_detail(request, pk):
+    return _detail(request, selectors.report_get_for_user(request.user, pk))
+
+
+@login_required
+@require_POST
+def report_publish(request, pk):
+    """Publish the report once the steering committee has seen it (its figures then go public)."""
+    report = selectors.report_get_for_user(request.user, pk)
+    if not can_publish_report(request.user):
+        raise PermissionDenied
+    form = ReportPublishForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_publish(actor=request.user, report_pk=report.pk, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Bilan publié : les pages publiques et les données ouvertes le montrent."),
+            )
+            return redirect("actionplan:report_detail", pk=report.pk)
+    return _detail(request, report, publish_form=form, status=400)
 
 
 @login_required

@@ -26,6 +26,7 @@ from actionplan.models import (
     GovernanceBody,
     Measurement,
     MeasurementStatus,
+    Nature,
     PlanSetting,
     Status,
 )
@@ -41,7 +42,7 @@ def _decimal(value):
 
 
 def _indicator_entry(
-    indicator, *, series, comments, horizon, period_end, previous_end, demo_points
+    indicator, *, series, comments, horizon, period_end, previous_end, demo_points, marked
 ):
     """One indicator's figures as at the period's end and the previous quarter's end.
 
@@ -63,6 +64,8 @@ def _indicator_entry(
         "name": indicator.name,
         "target_in_words": str(indicator.target_in_words()),
         "source_wording": indicator.source_wording,
+        "source_document": indicator.source_document,
+        "computed": bool(indicator.computed_by),
         "unit": indicator.unit,
         "kind": indicator.target_kind,
         "has_trajectory": indicator.has_trajectory and indicator.target_value is not None,
@@ -84,6 +87,10 @@ def _indicator_entry(
             [day.isoformat(), str(value), count] for day, value, count in month_ends(series)
         ],
         "value_count": len(series),
+        # The dates of the series that stand on an estimated, or a demonstration, value:
+        # public pages and open data mark them.
+        "estimated_dates": sorted(marked["estimated"].get(indicator.pk, ())),
+        "demo_dates": sorted(marked["demo"].get(indicator.pk, ())),
         "comments": [[day.isoformat(), text] for day, text in comments],
     }
 
@@ -137,6 +144,16 @@ def build_snapshot(period_start, period_end):
         if latest
         else frozenset()
     )
+    marked = {"estimated": defaultdict(set), "demo": defaultdict(set)}
+    for indicator_id, day, nature, is_demo in (
+        approved.filter(date__lte=period_end)
+        .filter(Q(nature=Nature.ESTIMATED) | Q(is_demo=True))
+        .values_list("indicator_id", "date", "nature", "is_demo")
+    ):
+        if nature == Nature.ESTIMATED:
+            marked["estimated"][indicator_id].add(day.isoformat())
+        if is_demo:
+            marked["demo"][indicator_id].add(day.isoformat())
     axes = [
         {
             "code": axis.code,
@@ -155,6 +172,7 @@ def build_snapshot(period_start, period_end):
                             period_end=period_end,
                             previous_end=previous_end,
                             demo_points=demo_points,
+                            marked=marked,
                         )
                         for indicator in action.indicators.all()
                     ],
@@ -269,34 +287,52 @@ def summary(snapshot):
 
 def charts(snapshot):
     """The trajectory charts of the snapshot, keyed by indicator code (the same drawing as the page)."""
-    horizon_start = date.fromisoformat(snapshot["horizon"]["start"])
-    horizon_end = date.fromisoformat(snapshot["horizon"]["end"])
-    drawn = {}
-    for indicator in _indicators(snapshot):
-        if not indicator["has_trajectory"]:
-            continue
-        start = (
-            date(indicator["baseline_year"], 12, 31)
-            if indicator["baseline_year"]
-            else horizon_start
-        )
-        end = date(indicator["target_year"], 12, 31) if indicator["target_year"] else horizon_end
-        series = [
-            (date.fromisoformat(day), Decimal(value), count)
-            for day, value, count in indicator["series"]
-        ]
-        drawn[indicator["code"]] = trajectory_svg(
-            indicator=SimpleNamespace(code=indicator["code"]),
-            series=series,
-            start=start,
-            end=end,
-            baseline=Decimal(indicator["baseline_value"] or 0),
-            target=Decimal(indicator["target_value"]),
-            tolerance_ratio=Decimal(indicator["tolerance"]) / 100,
-            title_id=f"chart-{indicator['code']}",
-            value_count=indicator.get("value_count"),  # absent from snapshots taken before
-        )
-    return drawn
+    return {
+        indicator["code"]: chart_for(snapshot, indicator)
+        for indicator in _indicators(snapshot)
+        if indicator["has_trajectory"]
+    }
+
+
+def chart_for(snapshot, indicator):
+    """One indicator's trajectory chart, drawn from a snapshot's entry (None without a
+    trajectory): the report, the public pages and the embedded chart draw the same image."""
+    if not indicator["has_trajectory"]:
+        return None
+    start = (
+        date(indicator["baseline_year"], 12, 31)
+        if indicator["baseline_year"]
+        else date.fromisoformat(snapshot["horizon"]["start"])
+    )
+    end = (
+        date(indicator["target_year"], 12, 31)
+        if indicator["target_year"]
+        else date.fromisoformat(snapshot["horizon"]["end"])
+    )
+    return trajectory_svg(
+        indicator=SimpleNamespace(code=indicator["code"]),
+        series=series_points(indicator),
+        start=start,
+        end=end,
+        baseline=Decimal(indicator["baseline_value"] or 0),
+        target=Decimal(indicator["target_value"]),
+        tolerance_ratio=Decimal(indicator["tolerance"]) / 100,
+        title_id=f"chart-{indicator['code']}",
+        value_count=indicator.get("value_count"),  # absent from snapshots taken before
+    )
+
+
+def series_points(indicator):
+    """A snapshot entry's series as ``(date, Decimal value, count)``."""
+    return [
+        (date.fromisoformat(day), Decimal(value), count)
+        for day, value, count in indicator["series"]
+    ]
+
+
+def indicators_of(snapshot):
+    """Every indicator entry of the snapshot, in the plan's order."""
+    return list(_indicators(snapshot))
 
 
 def context(report, snapshot, drawn):

@@ -42,6 +42,7 @@ urlpatterns = [
     path("rapports/", report_views.report_list, name="report_list"),
     path("rapports/nouveau/", report_views.report_create, name="report_create"),
     path("rapports/<int:pk>/", report_views.report_detail, name="report_detail"),
+    path("rapports/<int:pk>/publier/", report_views.report_publish, name="report_publish"),
     path("rapports/<int:pk>/statut.json", report_views.report_status, name="report_status"),
     path(
         "rapports/<int:pk>/rapport.pdf",

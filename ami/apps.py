@@ -23,6 +23,7 @@ class AmiConfig(AppConfig):
             home_panels,
             navigation,
             personal_data,
+            public_panels,
             report_sections,
             retention_rules,
         )
@@ -30,6 +31,9 @@ class AmiConfig(AppConfig):
         navigation.add(
             "ami_calls",
             NavEntry(_("Appels (AMI)"), "ami:call_list", lambda u: True, 10),
+        )
+        public_panels.add(
+            "calls", HomePanel("ami/public_panel.html", selectors.calls_public_panel, 20)
         )
         navigation.add("ami_mine", NavEntry(_("Mes dossiers"), "ami:my_dossiers", is_holder, 20))
         navigation.add(

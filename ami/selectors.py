@@ -228,6 +228,25 @@ def dossier_counts_by_phase():
     return phases
 
 
+def phase_counts_public() -> dict[int, dict[str, int]]:
+    """Each phase's numbers of submitted and retained dossiers, by phase: aggregates only,
+    what the public pages may show (the calls promise the confidentiality of every dossier)."""
+    return {
+        phase.pk: {"submitted": phase.submitted, "retained": phase.retained}
+        for phase in dossier_counts_by_phase()
+    }
+
+
+def calls_public_panel(user) -> dict:
+    """The public home's panel: the calls, their phases and deadlines, and counts only."""
+    counts = phase_counts_public()
+    calls = list(call_list_public())
+    for call in calls:
+        for phase in call.phases.all():
+            phase.public_counts = counts.get(phase.pk, {"submitted": 0, "retained": 0})
+    return {"calls": calls, "now": timezone.now()}
+
+
 def expert_home_panel(user):
     if not is_expert(user):
         return None

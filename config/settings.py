@@ -282,6 +282,20 @@ if MAP_TILE_URL and not MAP_TILE_ATTRIBUTION:
         "MAP_TILE_ATTRIBUTION: required with MAP_TILE_URL (tile servers require it)."
     )
 
+# Who may show an indicator's embeddable chart in an <iframe> (CSP frame-ancestors): any
+# site by default, since the chart is open data; e.g. "'self',https://www.hautsdefrance.fr".
+PUBLIC_EMBED_FRAME_ANCESTORS = env.list("PUBLIC_EMBED_FRAME_ANCESTORS", ["*"])
+
+# The public site's legal pages (mentions légales, accessibility statement). Left empty, a
+# page says the installation has not filled it in rather than make a name up.
+PUBLISHER_NAME = env.str("PUBLISHER_NAME", "Région Hauts-de-France")
+PUBLISHER_ADDRESS = env.str("PUBLISHER_ADDRESS", "")
+PUBLICATION_DIRECTOR = env.str("PUBLICATION_DIRECTOR", "")
+HOSTING_PROVIDER = env.str("HOSTING_PROVIDER", "")
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", "AMI-transitions@hautsdefrance.fr")
+# The date of the last complete accessibility audit (RGAA), if one was made (YYYY-MM-DD).
+ACCESSIBILITY_AUDIT_DATE = env.str("ACCESSIBILITY_AUDIT_DATE", "")
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

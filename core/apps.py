@@ -18,6 +18,20 @@ class CoreConfig(AppConfig):
         )
         from core.retention import access_logs_purge_before
 
+        def everyone(user):
+            return True
+
+        for order, (key, label, url_name) in enumerate(
+            [
+                ("legal_notice", _("Mentions légales"), "legal_notice"),
+                ("accessibility", _("Accessibilité : non conforme"), "accessibility"),
+                ("personal_data", _("Données personnelles"), "personal_data"),
+                ("site_map", _("Plan du site"), "site_map"),
+                ("developers", _("Développeurs"), "developers"),
+            ],
+            start=20,
+        ):
+            navigation.add(key, NavEntry(label, url_name, everyone, order, place="footer"))
         navigation.add(
             "data_flags",
             NavEntry(_("Points à confirmer"), "data_flags", permissions.can_view_data_flags, 80),

@@ -1,4 +1,5 @@
-"""Table exports for spreadsheet users: CSV as French spreadsheet software reads it, and XLSX.
+"""Table exports for spreadsheet users: CSV as French spreadsheet software reads it, and XLSX;
+and the open-data CSV machines read (``write_open_csv``).
 
 One way to answer an export request, ``export_respond``: up to ``EXPORT_INLINE_MAX_ROWS``
 rows the file is streamed in the response (CSV row by row; XLSX written row by row by
@@ -8,6 +9,7 @@ table; beyond, a worker writes it into a stored file and the user is told when i
 """
 
 import csv
+import io
 import tempfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -74,6 +76,32 @@ def write_csv(header, rows, target):
         target.write(line.encode("utf-8"))
         lines += 1
     return lines - 1  # the header is not a row
+
+
+def _open_cell(cell):
+    """Open-data CSV (schema.data.gouv.fr conventions): ISO dates, a decimal point, « true » and
+    « false », blanks for missing values; text as it is, since machines read it."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
+
+
+def write_open_csv(header, rows, target):
+    """Write an open-data CSV (UTF-8 without a byte-order mark, commas) into a binary file;
+    returns the number of data rows."""
+    text = io.TextIOWrapper(target, encoding="utf-8", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow([str(title) for title in header])
+    count = 0
+    for row in rows:
+        writer.writerow([_open_cell(cell) for cell in row])
+        count += 1
+    text.detach()
+    return count
 
 
 def write_xlsx(header, rows, target, *, sheet_title):

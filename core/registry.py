@@ -60,7 +60,8 @@ class NavEntry:
     url_name: str
     visible_to: Callable[[Any], bool]
     order: int = 50
-    # "main": the navigation bar; "tools": the header, beside the account (administration, API).
+    # "main": the navigation bar; "tools": the header, beside the account (administration, API);
+    # "footer": every page's footer and the site map (the public site's legal pages).
     place: str = "main"
 
 
@@ -70,6 +71,18 @@ class HomePanel:
 
     template: str
     context: Callable[[Any], dict | None]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class OpenDataset:
+    """A dataset of the open-data catalogue (``/catalog.jsonld``): ``dcat()`` returns its
+    DCAT-AP description (a ``dcat:Dataset`` node, absolute URLs) or None while it has nothing
+    published. ``links`` are what the developers' page lists of it: (label, URL name,
+    what the address is)."""
+
+    dcat: Callable[[], dict | None]
+    links: tuple[tuple[Any, str, str], ...] = ()
     order: int = 50
 
 
@@ -171,6 +184,9 @@ flag_settlers = Registry("flag settlers")
 personal_data = Registry("personal data")
 retention_rules = Registry("retention rules")
 home_panels = Registry("home panels")
+# The public home's blocks, for visitors without an account: ``context(user)`` as above.
+public_panels = Registry("public panels")
+open_datasets = Registry("open datasets")
 report_sections = Registry("report sections")
 computed_sources = Registry("computed sources")
 export_sources = Registry("export sources")

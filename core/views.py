@@ -8,17 +8,21 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core.accessibility import AXE_RULES, CHECKED_PUBLIC_PAGES
 from core.audit import audit_event
 from core.database import database_unavailable
 from core.forms import DataFlagResolutionForm, add_service_errors
+from core.mail import absolute_url
 from core.models import DataFlag, ExportStatus, WorkerHeartbeat
+from core.navigation import entries_for
 from core.permissions import can_resolve_data_flag, can_view_data_flags
-from core.registry import home_panels
+from core.registry import home_panels, open_datasets, public_panels
 from core.security import log_refused
 from core.selectors import (
     data_flag_get_for_user,
@@ -32,16 +36,24 @@ DATA_FLAGS_PAGE_SIZE = 25
 EXPORTS_PAGE_SIZE = 20
 
 
-@login_required
 @require_safe
 def home(request):
-    """The home page: the panels the apps registered, each shown to whoever it concerns."""
+    """The home page: for a visitor, what the portal is and the public panels; signed in, the
+    panels the apps registered, each shown to whoever it concerns."""
+    if not request.user.is_authenticated:
+        return render(
+            request, "core/public_home.html", {"panels": _panels(public_panels, request.user)}
+        )
+    return render(request, "core/home.html", {"panels": _panels(home_panels, request.user)})
+
+
+def _panels(registry, user):
     panels = []
-    for panel in home_panels.values():
-        context = panel.context(request.user)
+    for panel in registry.values():
+        context = panel.context(user)
         if context is not None:
             panels.append({"template": panel.template, "context": context})
-    return render(request, "core/home.html", {"panels": panels})
+    return panels
 
 
 @never_cache
@@ -167,3 +179,97 @@ def personal_data(request):
             "contact": settings.PRIVACY_CONTACT_EMAIL,
         },
     )
+
+
+@require_safe
+def legal_notice(request):
+    return render(
+        request,
+        "core/legal_notice.html",
+        {
+            "publisher": settings.PUBLISHER_NAME,
+            "address": settings.PUBLISHER_ADDRESS,
+            "director": settings.PUBLICATION_DIRECTOR,
+            "host": settings.HOSTING_PROVIDER,
+            "contact": settings.CONTACT_EMAIL,
+        },
+    )
+
+
+@require_safe
+def accessibility_statement(request):
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "publisher": settings.PUBLISHER_NAME,
+            "audit_date": settings.ACCESSIBILITY_AUDIT_DATE,
+            "pages": CHECKED_PUBLIC_PAGES,
+            "rules": AXE_RULES,
+            "contact": settings.CONTACT_EMAIL,
+        },
+    )
+
+
+@require_safe
+def site_map(request):
+    return render(
+        request,
+        "core/site_map.html",
+        {
+            "main": entries_for(request.user, request.path),
+            "footer": entries_for(request.user, request.path, "footer"),
+        },
+    )
+
+
+@require_safe
+def developers(request):
+    links = [
+        {"label": label, "url": reverse(url_name), "path": path}
+        for dataset in open_datasets.values()
+        for label, url_name, path in dataset.links
+    ]
+    return render(request, "core/developers.html", {"links": links})
+
+
+@require_safe
+def catalog(request):
+    """The open-data catalogue in DCAT-AP (JSON-LD), for data.gouv.fr to harvest: it reads the
+    portal's public files, so the portal keeps no credential of the platform."""
+    datasets = [d for d in (entry.dcat() for entry in open_datasets.values()) if d is not None]
+    document = {
+        "@context": DCAT_CONTEXT,
+        "@id": absolute_url("catalog"),
+        "@type": "dcat:Catalog",
+        "dct:title": {
+            "@value": "Industrie circulaire Hauts-de-France — données ouvertes",
+            "@language": "fr",
+        },
+        "dct:description": {
+            "@value": (
+                "Les données ouvertes du plan d'actions de la Région Hauts-de-France pour "
+                "l'industrie circulaire."
+            ),
+            "@language": "fr",
+        },
+        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": settings.PUBLISHER_NAME},
+        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/FRA"},
+        "foaf:homepage": {"@id": settings.SITE_URL.rstrip("/") + "/"},
+        "dcat:dataset": datasets,
+    }
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Type"] = "application/ld+json; charset=utf-8"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+# Prefixes only (no remote context): a harvester reads the document without fetching anything.
+DCAT_CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "adms": "http://www.w3.org/ns/adms#",
+}

@@ -53,6 +53,41 @@ class Report(AuditContextMixin, models.Model):
     progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
     progress_step = models.CharField(_("étape"), max_length=120, blank=True)
     notified_at = models.DateTimeField(_("comité prévenu le"), null=True, blank=True)
+    # The open data of the snapshot, written with the PDF: the files a publication serves at
+    # its stable address, never rewritten once published.
+    dataset_csv = models.FileField(
+        _("données ouvertes (CSV)"), upload_to="opendata/%Y/", blank=True
+    )
+    dataset_json = models.FileField(
+        _("données ouvertes (JSON)"), upload_to="opendata/%Y/", blank=True
+    )
+    dataset_rows = models.PositiveIntegerField(
+        _("lignes des données ouvertes"), null=True, blank=True
+    )
+    # Publication (``actionplan.services.report_publish``): public pages read published
+    # snapshots only. A correction is a later version of the same quarter that says what it
+    # corrects; the corrected version stays published at its own address.
+    committee_seen_on = models.DateField(
+        _("vu par le comité de pilotage le"), null=True, blank=True
+    )
+    published_at = models.DateTimeField(_("publié le"), null=True, blank=True, db_index=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("publié par"),
+    )
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        verbose_name=_("corrige la version"),
+    )
+    correction_note = models.TextField(_("ce que corrige cette version"), blank=True)
     # Until when the current render (or the task on its way) holds the report; see
     # actionplan.services.reports.RENDER_LEASE.
     lease_until = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -71,7 +106,16 @@ class Report(AuditContextMixin, models.Model):
                 condition=models.Q(period_end__gte=models.F("period_start")),
                 name="report_period_order",
             ),
+            models.CheckConstraint(
+                condition=models.Q(published_at__isnull=True)
+                | models.Q(committee_seen_on__isnull=False, published_by__isnull=False),
+                name="report_published_with_who_and_committee",
+            ),
         ]
 
     def __str__(self):
         return f"{self.period_start} – {self.period_end} v{self.version}"
+
+    @property
+    def is_published(self):
+        return self.published_at is not None

@@ -26,16 +26,19 @@ from actionplan.services.plan import (
     plan_start_set,
 )
 from actionplan.services.reports import (
+    PUBLICATIONS,
     report_claim,
     report_dispatched,
     report_generate,
     report_notify_committee,
+    report_publish,
     report_request,
     report_schedule_last_quarter,
     report_sweep_abandoned,
 )
 
 __all__ = [
+    "PUBLICATIONS",
     "MEASUREMENT_WORKFLOW",
     "action_set_lifecycle",
     "action_sheet_update",
@@ -65,6 +68,7 @@ __all__ = [
     "report_dispatched",
     "report_generate",
     "report_notify_committee",
+    "report_publish",
     "report_request",
     "report_schedule_last_quarter",
     "report_sweep_abandoned",

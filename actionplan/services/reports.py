@@ -2,24 +2,26 @@
 
 import hashlib
 import logging
+import tempfile
 import time
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from actionplan import periods, reports
+from actionplan import opendata, periods, reports
 from actionplan.models import Report, ReportKind, ReportStatus
-from actionplan.permissions import can_request_report
+from actionplan.permissions import can_publish_report, can_request_report
 from core import pdf
-from core.audit import acting_as
+from core.audit import acting_as, save_with_reason
 from core.mail import absolute_url, in_french, send_email
 from core.outbox import outbox_enqueue
+from core.versioned_cache import dataset_changed
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +70,87 @@ def report_request(*, actor, period_start, period_end, new_version=False):
     except IntegrityError:
         # Another officer asked for the same period at the same moment: theirs is the one.
         return existing.order_by("-version").first()
+    return report
+
+
+# The dataset the public pages read through ``core.versioned_cache``: it changes only when a
+# snapshot is published, so public pages are served from the cache between publications.
+PUBLICATIONS = "actionplan.publications"
+
+
+@transaction.atomic
+def report_publish(*, actor, report_pk, committee_seen_on, correction_note=""):
+    """Publish a quarterly report's snapshot: from now on the public pages and the open data
+    read it, and it never changes (a correction is a later version that says what it corrects).
+
+    Refused, with a message and nothing changed, for a report already published, still being
+    produced, not quarterly, produced before the open data existed, when a later version of
+    the quarter is already published, or for a correction that does not say what it corrects."""
+    if not can_publish_report(actor):
+        raise PermissionDenied
+    report = Report.objects.select_for_update().filter(pk=report_pk).first()
+    if report is None:
+        raise PermissionDenied
+    if report.published_at is not None:
+        raise ValidationError(
+            _(
+                "Ce bilan est déjà publié depuis le %(date)s : il ne change plus. Pour le "
+                "corriger, demandez une nouvelle version du trimestre et publiez-la."
+            )
+            % {"date": timezone.localtime(report.published_at).strftime("%d/%m/%Y")}
+        )
+    if report.status != ReportStatus.READY:
+        raise ValidationError(
+            _("Ce rapport n'est pas prêt (%(status)s) : il sera publiable une fois produit.")
+            % {"status": report.get_status_display()}
+        )
+    if report.kind != ReportKind.QUARTERLY:
+        raise ValidationError(
+            _(
+                "Seuls les bilans trimestriels sont publiés ; ce rapport porte sur une autre période."
+            )
+        )
+    if not report.dataset_csv or not report.dataset_json:
+        raise ValidationError(
+            _(
+                "Ce rapport a été produit avant les données ouvertes : demandez une nouvelle "
+                "version du trimestre, puis publiez-la."
+            )
+        )
+    errors = {}
+    produced_on = timezone.localdate(report.finished_at) if report.finished_at else None
+    if committee_seen_on is None:
+        errors["committee_seen_on"] = _("Indiquez la date à laquelle le comité l'a vu.")
+    elif committee_seen_on > timezone.localdate():
+        errors["committee_seen_on"] = _("Cette date est à venir : le comité doit l'avoir vu.")
+    elif produced_on and committee_seen_on < produced_on:
+        errors["committee_seen_on"] = _(
+            "Le comité ne peut l'avoir vu avant sa production, le %(date)s."
+        ) % {"date": produced_on.strftime("%d/%m/%Y")}
+    published = Report.objects.select_for_update().filter(
+        period_start=report.period_start,
+        period_end=report.period_end,
+        published_at__isnull=False,
+    )
+    if published.filter(version__gt=report.version).exists():
+        raise ValidationError(
+            _("Une version plus récente de ce trimestre est déjà publiée : celle-ci ne l'est pas.")
+        )
+    corrected = published.order_by("-version").first()
+    note = (correction_note or "").strip()
+    if corrected is not None and not note:
+        errors["correction_note"] = _(
+            "La version %(version)s de ce trimestre est publiée : dites ce que celle-ci corrige."
+        ) % {"version": corrected.version}
+    if errors:
+        raise ValidationError(errors)
+    report.committee_seen_on = committee_seen_on
+    report.published_at = timezone.now()
+    report.published_by = actor
+    report.corrects = corrected
+    report.correction_note = note
+    save_with_reason(report, actor=actor, event="report.published", reason=note)
+    dataset_changed(PUBLICATIONS)
     return report
 
 
@@ -169,23 +252,17 @@ def _generate(report, timings):
         name = (
             f"rapport-{report.period_start:%Y-%m-%d}-{report.period_end:%Y-%m-%d}-v{report.version}"
         )
-        with transaction.atomic():
-            report.pdf.save(f"{name}.pdf", ContentFile(content), save=False)
-            report.xlsx.save(f"{name}.xlsx", ContentFile(workbook), save=False)
-            report.pdf_size = len(content)
-            report.pdf_sha256 = hashlib.sha256(content).hexdigest()
-            report.page_count = len(document.pages)
-            report.status = ReportStatus.READY
-            report.finished_at = timezone.now()
-            report.lease_until = None
-            report.progress, report.progress_step = 100, ""
-            if report.kind == ReportKind.QUARTERLY and report.notified_at is None:
-                report.notified_at = report.finished_at
-                outbox_enqueue("actionplan.report_ready", report_pk=report.pk)
-            report.save()
+        _progress(report, 92, _("Données ouvertes"))
+        began = time.perf_counter()
+        with tempfile.TemporaryFile() as dataset_csv, tempfile.TemporaryFile() as dataset_json:
+            report.dataset_rows = opendata.write_dataset(
+                report, dataset_csv, dataset_json, schema_url=absolute_url("public:opendata_schema")
+            )
+            timings["opendata"] = time.perf_counter() - began
+            _save_files(report, name, content, document, workbook, dataset_csv, dataset_json)
     except Exception as error:
         logger.exception("report %s failed", report.pk)
-        for stored in (report.pdf, report.xlsx):
+        for stored in (report.pdf, report.xlsx, report.dataset_csv, report.dataset_json):
             if stored:
                 stored.delete(save=False)
         report.status = ReportStatus.FAILED
@@ -194,10 +271,31 @@ def _generate(report, timings):
         report.lease_until = None
         report.progress, report.progress_step = 0, ""
         report.pdf_size, report.pdf_sha256, report.page_count = None, "", None
+        report.dataset_rows = None
         report.save()
         raise
     timings["pages"] = report.page_count
     return report
+
+
+def _save_files(report, name, content, document, workbook, dataset_csv, dataset_json):
+    """Store the rendered files and mark the report ready, all at once."""
+    with transaction.atomic():
+        report.pdf.save(f"{name}.pdf", ContentFile(content), save=False)
+        report.xlsx.save(f"{name}.xlsx", ContentFile(workbook), save=False)
+        report.dataset_csv.save(f"indicateurs-{name}.csv", File(dataset_csv), save=False)
+        report.dataset_json.save(f"indicateurs-{name}.json", File(dataset_json), save=False)
+        report.pdf_size = len(content)
+        report.pdf_sha256 = hashlib.sha256(content).hexdigest()
+        report.page_count = len(document.pages)
+        report.status = ReportStatus.READY
+        report.finished_at = timezone.now()
+        report.lease_until = None
+        report.progress, report.progress_step = 100, ""
+        if report.kind == ReportKind.QUARTERLY and report.notified_at is None:
+            report.notified_at = report.finished_at
+            outbox_enqueue("actionplan.report_ready", report_pk=report.pk)
+        report.save()
 
 
 def report_sweep_abandoned(*, now=None):

@@ -42,6 +42,9 @@ def call_detail(request, code):
     elif request.method == "POST":
         raise PermissionDenied
     phases = list(call.phases.all())
+    counts = selectors.phase_counts_public()
+    for phase in phases:
+        phase.public_counts = counts.get(phase.pk, {"submitted": 0, "retained": 0})
     return render(
         request,
         "ami/call_detail.html",

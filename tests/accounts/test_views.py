@@ -24,14 +24,17 @@ def _nav_labels(response):
     )
 
 
-def test_an_anonymous_visitor_is_sent_to_sign_in(client, db):
+def test_an_anonymous_visitor_gets_the_public_home_with_a_way_to_sign_in(client, db):
     response = client.get(reverse("home"))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Le plan d'actions pour l'industrie circulaire des Hauts-de-France" in content
+    assert f'href="{reverse("login")}"' in content
 
 
 OFFICER_NAV = [
     "Accueil",
+    "Avancement du plan",
     "Appels (AMI)",
     "Dossiers AMI",
     "Plan d'actions",
@@ -53,6 +56,7 @@ OFFICER_NAV = [
             "committee_member",
             [
                 "Accueil",
+                "Avancement du plan",
                 "Appels (AMI)",
                 "Plan d'actions",
                 "Financements",
@@ -61,8 +65,17 @@ OFFICER_NAV = [
                 "Partenariats",
             ],
         ),
-        ("partner_contributor", ["Accueil", "Appels (AMI)", "Plan d'actions", "Partenariats"]),
-        ("holder_a", ["Accueil", "Appels (AMI)", "Mes dossiers"]),
+        (
+            "partner_contributor",
+            [
+                "Accueil",
+                "Avancement du plan",
+                "Appels (AMI)",
+                "Plan d'actions",
+                "Partenariats",
+            ],
+        ),
+        ("holder_a", ["Accueil", "Avancement du plan", "Appels (AMI)", "Mes dossiers"]),
     ],
 )
 def test_each_role_signs_in_and_sees_only_its_navigation(client, db, request, persona, expected):
@@ -114,7 +127,8 @@ def test_an_officer_sees_the_organisation_register(
 def test_signing_out_ends_the_session(client_for, officer):
     client = client_for(officer)
     client.post(reverse("logout"))
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("accounts:my_data")).status_code == 302
+    assert "Se déconnecter" not in client.get(reverse("home")).content.decode()
 
 
 def test_sign_ins_and_failed_sign_ins_are_logged(client, officer, caplog):

@@ -12,16 +12,14 @@ from actionplan.models import Report, ReportStatus
 from actionplan.reports import build_snapshot, month_ends
 from actionplan.selectors import series_by_indicator
 from actionplan.services import (
-    measurement_approve,
-    measurement_create,
     report_generate,
     report_request,
     report_schedule_last_quarter,
 )
 from core.pdf import render_html_to_pdf
 from core.territories import Departement
-
-Q3_START, Q3_END = date(2026, 7, 1), date(2026, 9, 30)
+from tests.actionplan.helpers import Q3_END, Q3_START
+from tests.actionplan.helpers import approved as _approved
 
 
 def _pdf_text(content):
@@ -30,36 +28,6 @@ def _pdf_text(content):
     return subprocess.run(
         ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
     ).stdout.decode()
-
-
-def _approved(indicator, author, reviewer, day, value, comment="", territory="", is_demo=False):
-    measurement = measurement_create(
-        actor=author,
-        indicator=indicator,
-        date=day,
-        value=Decimal(value),
-        source="Bilan",
-        comment=comment,
-        territory=territory,
-        is_demo=is_demo,
-    )
-    return measurement_approve(actor=reviewer, measurement=measurement)
-
-
-@pytest.fixture
-def q3_report(partnerships, officer, second_officer):
-    _approved(
-        partnerships,
-        officer,
-        second_officer,
-        date(2026, 8, 31),
-        16,
-        comment="Deux conventions CIFRE signées",
-    )
-    report = report_request(actor=officer, period_start=Q3_START, period_end=Q3_END)
-    report_generate(report_pk=report.pk)
-    report.refresh_from_db()
-    return report
 
 
 def _entry(snapshot, code):
