@@ -175,11 +175,10 @@ def indicator_embed(request, code):
 
 @require_safe
 def publication_list(request):
-    return render(
-        request,
-        "actionplan/public/publication_list.html",
-        {"page": publication_page(request.GET.get("page"))},
-    )
+    page = publication_page(request.GET.get("page"))
+    for report in page.object_list:
+        report.label = period_label(report.period_start, report.period_end)
+    return render(request, "actionplan/public/publication_list.html", {"page": page})
 
 
 @require_safe

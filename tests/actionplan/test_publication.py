@@ -363,3 +363,11 @@ def test_no_public_page_shows_a_holder_a_dossier_or_an_unpublished_value(
     assert visited > 15  # the sweep reached the public site, not only the home page
     call_page = _text(client.get(reverse("ami:call_detail", args=["pmcb"])))
     assert re.search(r'<td class="num">1</td>', call_page)  # counted, never named
+
+
+def test_the_list_of_publications_names_each_quarter_and_its_version(published, client):
+    page = _text(client.get(reverse("public:publication_list")))
+    assert (
+        f'<a href="{reverse("public:publication_detail", args=[published.pk])}">3e trimestre 2026</a>'
+        in page
+    )
