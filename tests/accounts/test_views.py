@@ -34,7 +34,6 @@ def test_an_anonymous_visitor_gets_the_public_home_with_a_way_to_sign_in(client,
 
 OFFICER_NAV = [
     "Accueil",
-    "Avancement du plan",
     "Appels (AMI)",
     "Dossiers AMI",
     "Plan d'actions",
@@ -56,7 +55,6 @@ OFFICER_NAV = [
             "committee_member",
             [
                 "Accueil",
-                "Avancement du plan",
                 "Appels (AMI)",
                 "Plan d'actions",
                 "Financements",
@@ -69,7 +67,6 @@ OFFICER_NAV = [
             "partner_contributor",
             [
                 "Accueil",
-                "Avancement du plan",
                 "Appels (AMI)",
                 "Plan d'actions",
                 "Partenariats",
