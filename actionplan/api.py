@@ -62,6 +62,36 @@ class ActionSerializer(serializers.ModelSerializer):
         ]
 
 
+class ForecastSerializer(serializers.Serializer):
+    """The stored forecast (``actionplan.forecast``): its state says why a figure is absent."""
+
+    state = serializers.ChoiceField(
+        choices=["ok", "too_few", "past_due", "not_applicable", "not_computed"],
+        help_text="ok: projected; too_few: fewer than 5 approved values; past_due: the target "
+        "date is behind the last value; not_applicable: milestone, qualitative or to be defined.",
+    )
+    points = serializers.IntegerField(allow_null=True)
+    target_date = serializers.DateField(allow_null=True)
+    value = serializers.FloatField(allow_null=True, help_text="Projected value at the target date.")
+    low = serializers.FloatField(allow_null=True, help_text="Lower bound of the 80 % interval.")
+    high = serializers.FloatField(allow_null=True, help_text="Upper bound of the 80 % interval.")
+    probability = serializers.FloatField(
+        allow_null=True, help_text="Probability that the target is met by its date (0 to 1)."
+    )
+    level = serializers.FloatField(allow_null=True)
+
+    def to_representation(self, instance):
+        stored = instance or {}
+        return {
+            "state": stored.get("state", "not_computed"),
+            **{
+                name: stored.get(name)
+                for name in ("points", "target_date", "value", "low", "high", "probability")
+            },
+            "level": stored.get("level"),
+        }
+
+
 class IndicatorSerializer(serializers.ModelSerializer):
     action = serializers.SlugRelatedField(slug_field="code", read_only=True)
     target_in_words = serializers.CharField(read_only=True)
@@ -78,6 +108,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
     )
     stale = serializers.BooleanField(source="current_stale", read_only=True)
     latest_value_is_demo = serializers.BooleanField(source="current_is_demo", read_only=True)
+    forecast = ForecastSerializer(read_only=True)
 
     source = CitationField()
 
@@ -113,6 +144,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "latest_value_date",
             "stale",
             "latest_value_is_demo",
+            "forecast",
         ]
 
 

@@ -20,6 +20,8 @@ VALUE_COLOUR = "#000091"
 TRAJECTORY_COLOUR = "#3a3a3a"
 TARGET_COLOUR = "#18753c"
 BAND_COLOUR = "#e3e3fd"
+PROJECTION_COLOUR = "#716043"
+PROJECTION_BAND_COLOUR = "#f3ede5"
 
 
 def _ticks(low, high, count=4):
@@ -46,19 +48,30 @@ def trajectory_svg(
     tolerance_ratio,
     title_id,
     value_count=None,
+    forecast=None,
 ):
     """The approved values against the expected trajectory, its tolerance band and the target.
 
     ``value_count`` is how many approved values the series stands for when it was thinned
-    (the report draws month ends); by default, its number of points."""
+    (the report draws month ends); by default, its number of points. ``forecast`` is a stored
+    forecast (``actionplan.forecast.Forecast.as_json``): when it has a projection, its line
+    and its 80 % band are drawn from the last value to the target date."""
     points = [(day, Decimal(value)) for day, value, _count in series]
+    projection = [
+        (date.fromisoformat(day), Decimal(str(value)), Decimal(str(low)), Decimal(str(high)))
+        for day, value, low, high in ((forecast or {}).get("path") or [])
+    ]
     first_day = min([start] + [day for day, _v in points])
-    last_day = max([end] + [day for day, _v in points])
-    top_value = max([target, baseline] + [value for _d, value in points]) * Decimal(
+    last_day = max([end] + [day for day, _v in points] + [p[0] for p in projection])
+    # The band's extremes widen the scale only up to twice the target: a very uncertain
+    # projection must not flatten the values the committee reads first.
+    cap = 2 * max(abs(target), abs(baseline), Decimal(1))
+    reach = [min(p[3], cap) for p in projection] + [max(p[2], -cap) for p in projection]
+    top_value = max([target, baseline] + [value for _d, value in points] + reach) * Decimal(
         "1.1"
     ) or Decimal(1)
     # Start the scale near the lowest value so that a change from a large baseline stays visible.
-    floor = min([baseline, target] + [value for _d, value in points])
+    floor = min([baseline, target] + [value for _d, value in points] + reach)
     low_value = (
         Decimal(0)
         if floor <= 0 or floor < top_value / 3
@@ -74,13 +87,16 @@ def trajectory_svg(
     def y(value):
         return TOP + (HEIGHT - TOP - BOTTOM) - y_scale * (float(value) - y_low)
 
+    def y_clipped(value):
+        return min(max(y(value), TOP), HEIGHT - BOTTOM)
+
     band = abs(target - baseline) * tolerance_ratio
     lower = -band if target >= baseline else band
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
         f'role="img" aria-labelledby="{title_id} {title_id}-desc" class="chart">',
         f'<title id="{title_id}">{escape(_("Trajectoire de l’indicateur %(code)s") % {"code": indicator.code})}</title>',
-        f'<desc id="{title_id}-desc">{escape(_describe(indicator, points, start, end, baseline, target, value_count))}</desc>',
+        f'<desc id="{title_id}-desc">{escape(_describe(indicator, points, start, end, baseline, target, value_count, projection))}</desc>',
     ]
     for tick in _ticks(low_value, top_value):
         parts.append(
@@ -108,6 +124,16 @@ def trajectory_svg(
         f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="#3a3a3a"/>'
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" stroke="#3a3a3a"/>'
     )
+    if projection:
+        upper = " ".join(f"{x(p[0]):.1f},{y_clipped(p[3]):.1f}" for p in projection)
+        lower_edge = " ".join(f"{x(p[0]):.1f},{y_clipped(p[2]):.1f}" for p in reversed(projection))
+        line = " ".join(f"{x(p[0]):.1f},{y_clipped(p[1]):.1f}" for p in projection)
+        parts.append(
+            f'<polygon points="{upper} {lower_edge}" fill="{PROJECTION_BAND_COLOUR}" '
+            f'stroke="{PROJECTION_COLOUR}" stroke-width="1" stroke-dasharray="1 3"/>'
+            f'<polyline points="{line}" fill="none" stroke="{PROJECTION_COLOUR}" stroke-width="2" '
+            f'stroke-dasharray="10 3 2 3"/>'
+        )
     if points:
         path = " ".join(f"{x(day):.1f},{y(value):.1f}" for day, value in points)
         parts.append(
@@ -121,7 +147,7 @@ def trajectory_svg(
     return "".join(parts)
 
 
-def _describe(indicator, points, start, end, baseline, target, value_count):
+def _describe(indicator, points, start, end, baseline, target, value_count, projection=()):
     text = _(
         "Trajectoire attendue de %(baseline)s le %(start)s à %(target)s le %(end)s, bande de tolérance en dessous."
     ) % {
@@ -139,6 +165,17 @@ def _describe(indicator, points, start, end, baseline, target, value_count):
         }
     else:
         text += " " + _("Aucune valeur approuvée.")
+    if projection:
+        day, value, low, high = projection[-1]
+        decimals = 0 if abs(target) >= 100 else 1
+        text += " " + _(
+            "Projection de la tendance : %(value)s le %(date)s, intervalle à 80 %% de %(low)s à %(high)s."
+        ) % {
+            "value": format_number(value, decimals),
+            "date": date_format(day, "SHORT_DATE_FORMAT"),
+            "low": format_number(low, decimals),
+            "high": format_number(high, decimals),
+        }
     return text
 
 

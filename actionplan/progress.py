@@ -78,7 +78,7 @@ def _start_point(target, horizon):
     return horizon.start
 
 
-def _end_point(target, horizon):
+def end_point(target, horizon):
     if target.target_year is not None:
         return _end_of_year(target.target_year)
     return horizon.end
@@ -104,7 +104,7 @@ def _linear_assessment(target, horizon, observation, baseline, goal):
     """Shared rule for every numeric target: increase, count, percentage, money, area."""
     sign = Decimal(-1) if target.direction == Direction.DOWN else ONE
     progress = _relative_progress(baseline * sign, goal * sign, observation.value * sign)
-    start, end = _start_point(target, horizon), _end_point(target, horizon)
+    start, end = _start_point(target, horizon), end_point(target, horizon)
     expected = expected_at(baseline, goal, start, end, observation.date)
     if progress >= ONE:
         status = Status.ACHIEVED

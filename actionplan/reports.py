@@ -48,7 +48,7 @@ def _indicator_entry(
 
     ``series`` is the measured series up to the period's end (None for an indicator another
     app computes): the previous quarter's is its beginning, so no second read is needed."""
-    from actionplan.services import indicator_assessment
+    from actionplan.services import indicator_assessment, indicator_forecast
 
     assessment, series = indicator_assessment(
         indicator, until=period_end, series=series, horizon=horizon
@@ -92,6 +92,8 @@ def _indicator_entry(
         "estimated_dates": sorted(marked["estimated"].get(indicator.pk, ())),
         "demo_dates": sorted(marked["demo"].get(indicator.pk, ())),
         "comments": [[day.isoformat(), text] for day, text in comments],
+        # Where the trend led as at the period's end (``actionplan.forecast``).
+        "forecast": indicator_forecast(indicator, series, as_of=period_end, horizon=horizon),
     }
 
 
@@ -188,8 +190,8 @@ def build_snapshot(period_start, period_end):
         for row in commitments.values("source").annotate(total=Sum("amount"))
     }
     by_action = {
-        row["action__code"]: row["total"]
-        for row in commitments.values("action__code").annotate(total=Sum("amount"))
+        (row["action__code"], row["action__theme"]): row["total"]
+        for row in commitments.values("action__code", "action__theme").annotate(total=Sum("amount"))
     }
     snapshot = {
         "period_start": period_start.isoformat(),
@@ -215,7 +217,9 @@ def build_snapshot(period_start, period_end):
             }
             for source in FundingSource.objects.order_by("position")
         ],
-        "funding_actions": [[code, _decimal(total)] for code, total in sorted(by_action.items())],
+        "funding_actions": [
+            [code, _decimal(total), theme] for (code, theme), total in sorted(by_action.items())
+        ],
         "governance": list(GovernanceBody.objects.values("name", "cadence", "composition")),
         "pilot": _pilot(setting),
         "source_points": _source_points(),
@@ -281,8 +285,25 @@ def summary(snapshot):
         "counts": [(Status(status).label, status, count) for status, count in counts.items()],
         "changed": [i for i in indicators if i["status"] != i["previous_status"]],
         "late": [i for i in indicators if i["status"] == Status.LATE],
+        "at_risk": at_risk(indicators),
         "total": len(indicators),
     }
+
+
+AT_RISK_BELOW = 0.5
+
+
+def at_risk(indicators):
+    """The targets the trend is more likely to miss than to meet, the least likely first
+    (entries of snapshots taken before forecasts existed have none)."""
+    projected = [
+        i
+        for i in indicators
+        if (i.get("forecast") or {}).get("state") == "ok"
+        and i["forecast"]["probability"] < AT_RISK_BELOW
+        and i["status"] not in (Status.ACHIEVED, Status.ACHIEVED_LATE)
+    ]
+    return sorted(projected, key=lambda i: (i["forecast"]["probability"], i["code"]))
 
 
 def charts(snapshot):
@@ -319,6 +340,7 @@ def chart_for(snapshot, indicator):
         tolerance_ratio=Decimal(indicator["tolerance"]) / 100,
         title_id=f"chart-{indicator['code']}",
         value_count=indicator.get("value_count"),  # absent from snapshots taken before
+        forecast=indicator.get("forecast"),
     )
 
 
@@ -368,7 +390,21 @@ def _indicator_rows(snapshot):
                     else round(float(indicator["progress"]) * 100, 1),
                     str(Status(indicator["status"]).label),
                     str(Status(indicator["previous_status"]).label),
+                    *_forecast_cells(indicator.get("forecast") or {}),
                 ]
+
+
+def _forecast_cells(forecast):
+    """Target date, projection, its 80 % interval and the probability (%), or blanks."""
+    if forecast.get("state") != "ok":
+        return [None] * 5
+    return [
+        date.fromisoformat(forecast["target_date"]),
+        round(forecast["value"], 2),
+        round(forecast["low"], 2),
+        round(forecast["high"], 2),
+        round(forecast["probability"] * 100, 1),
+    ]
 
 
 def workbook(report, snapshot):
@@ -389,6 +425,11 @@ def workbook(report, snapshot):
                 _("Avancement (%)"),
                 _("Statut"),
                 _("Statut au trimestre précédent"),
+                _("Échéance de la cible"),
+                _("Projection à l'échéance"),
+                _("Projection : borne basse (80 %)"),
+                _("Projection : borne haute (80 %)"),
+                _("Probabilité d'atteindre la cible (%)"),
             ],
             _indicator_rows(snapshot),
         ),

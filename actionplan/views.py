@@ -114,6 +114,7 @@ def indicator_detail(request, code):
                 target=indicator.target_value,
                 tolerance_ratio=indicator.tolerance / 100,
                 title_id=f"chart-{indicator.pk}",
+                forecast=indicator.forecast,
             )
         )
     return render(

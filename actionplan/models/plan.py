@@ -115,7 +115,14 @@ class Status(models.TextChoices):
 
 
 @audited(
-    exclude=["trend", "status_computed_at", "current_progress", "current_stale", "current_exceeded"]
+    exclude=[
+        "trend",
+        "status_computed_at",
+        "current_progress",
+        "current_stale",
+        "current_exceeded",
+        "forecast",
+    ]
 )
 class Indicator(SourcedModel):
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="indicators")
@@ -198,6 +205,12 @@ class Indicator(SourcedModel):
     current_exceeded = models.BooleanField(_("cible dépassée"), default=False)
     trend = models.JSONField(
         _("tendance"), default=list, blank=True, help_text=_("Derniers points de la série.")
+    )
+    forecast = models.JSONField(
+        _("projection"),
+        default=dict,
+        blank=True,
+        help_text=_("Projection à l'échéance (actionplan.forecast), recalculée avec le statut."),
     )
     status_computed_at = models.DateTimeField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)

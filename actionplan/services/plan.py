@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from actionplan.forecast import forecast
 from actionplan.models import (
     FundingCommitment,
     ImportBatch,
@@ -259,8 +260,16 @@ def _latest_is_demo(indicator, value_date):
     ).exists()
 
 
+def indicator_forecast(indicator, series, *, as_of, horizon=None):
+    """The projection of ``series`` to the indicator's target date (see ``actionplan.forecast``)."""
+    return forecast(
+        _target_of(indicator), series, horizon=horizon or plan_horizon(), as_of=as_of
+    ).as_json()
+
+
 def indicator_refresh_status(*, indicator, today=None):
-    """Recompute and store the indicator's status, progress, latest value and trend."""
+    """Recompute and store the indicator's status, progress, latest value, trend and forecast."""
+    today = today or timezone.localdate()
     assessment, series = indicator_assessment(indicator, today=today)
     values = {
         "current_status": assessment.status,
@@ -271,6 +280,7 @@ def indicator_refresh_status(*, indicator, today=None):
         "current_is_demo": _latest_is_demo(indicator, assessment.value_date),
         "current_exceeded": assessment.exceeded,
         "trend": [[point[0].isoformat(), float(point[1])] for point in series[-TREND_POINTS:]],
+        "forecast": indicator_forecast(indicator, series, as_of=today),
     }
     changed = [name for name, value in values.items() if getattr(indicator, name) != value]
     previous_status = indicator.current_status

@@ -1,5 +1,3 @@
-import shutil
-import subprocess
 from datetime import date
 from decimal import Decimal
 
@@ -20,14 +18,7 @@ from core.pdf import render_html_to_pdf
 from core.territories import Departement
 from tests.actionplan.helpers import Q3_END, Q3_START
 from tests.actionplan.helpers import approved as _approved
-
-
-def _pdf_text(content):
-    if not shutil.which("pdftotext"):
-        pytest.fail("pdftotext is missing (apt-get install poppler-utils)")
-    return subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
-    ).stdout.decode()
+from tests.pdf import pdf_text
 
 
 def _entry(snapshot, code):
@@ -107,7 +98,7 @@ def test_a_latest_value_entered_for_the_demonstration_is_marked_as_such(
 
 
 def test_the_pdf_names_every_action_and_the_quarter_in_french(q3_report):
-    text = _pdf_text(q3_report.pdf.read())
+    text = pdf_text(layout=True, content=q3_report.pdf.read())
     assert "3e trimestre 2026" in text
     for code in ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4"] + [
         f"3.{n}" for n in range(1, 8)
@@ -136,9 +127,9 @@ def test_the_snapshot_is_frozen_against_later_measurements(
         if i["code"] == "1.2-1"
     )
     assert Decimal(entry["value"]) == 16
-    assert "16 partenariats" in _pdf_text(q3_report.pdf.read()).replace("\u202f", " ").replace(
-        "\xa0", " "
-    )
+    assert "16 partenariats" in pdf_text(layout=True, content=q3_report.pdf.read()).replace(
+        "\u202f", " "
+    ).replace("\xa0", " ")
 
 
 def test_a_new_version_takes_a_new_snapshot_with_the_later_values(
@@ -214,7 +205,7 @@ def test_user_text_cannot_make_the_pdf_fetch_local_files():
         '<link rel="stylesheet" href="file:///etc/passwd"><p>après</p></body></html>'
     )
     assert b"/Subtype /Image" not in pdf and b"/Subtype/Image" not in pdf
-    assert "root:" not in _pdf_text(pdf)
+    assert "root:" not in pdf_text(layout=True, content=pdf)
 
 
 def test_a_comment_typed_with_an_image_tag_is_printed_as_text(
@@ -233,7 +224,7 @@ def test_a_comment_typed_with_an_image_tag_is_printed_as_text(
     report.refresh_from_db()
     content = report.pdf.read()
     assert b"/Subtype /Image" not in content and b"/Subtype/Image" not in content
-    assert '<img src="file:///etc/passwd">' in _pdf_text(content)
+    assert '<img src="file:///etc/passwd">' in pdf_text(layout=True, content=content)
 
 
 def test_the_workbook_gives_each_indicator_with_its_dated_value_and_the_funding(q3_report):
@@ -324,4 +315,4 @@ def test_the_report_renders_on_the_real_worker(wait_for_worker, officer):
 
     wait_for_worker(finished, timeout=120)
     assert report.status == ReportStatus.READY, report.failure_reason
-    assert "3e trimestre 2026" in _pdf_text(report.pdf.read())
+    assert "3e trimestre 2026" in pdf_text(layout=True, content=report.pdf.read())

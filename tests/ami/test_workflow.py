@@ -1,5 +1,3 @@
-import subprocess
-
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +16,7 @@ from ami.services import (
 from core.outbox import outbox_drain
 from core.workflow import TransitionNotAllowed
 from tests.ami_fixtures import make_dossier
+from tests.pdf import pdf_text
 
 
 @pytest.fixture
@@ -25,12 +24,6 @@ def submitted(draft_a, holder_a):
     dossier_submit(actor=holder_a, dossier_pk=draft_a.pk)
     draft_a.refresh_from_db()
     return draft_a
-
-
-def _pdf_text(content):
-    return subprocess.run(
-        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True
-    ).stdout.decode()
 
 
 def test_the_workflow_refuses_a_transition_not_in_its_table(submitted, officer):
@@ -77,7 +70,7 @@ def test_the_receipt_is_emailed_with_a_pdf_carrying_the_reference_time_and_hash(
     assert receipt.to == [holder_a.email]
     name, content, mime = receipt.attachments[0]
     assert mime == "application/pdf"
-    text = _pdf_text(content)
+    text = pdf_text(content)
     version = submitted.versions.get()
     assert submitted.reference in text and version.content_sha256 in text.replace("\n", "")
     assert "heure de Paris" in text
@@ -117,7 +110,7 @@ def test_the_decision_letter_is_attached_and_says_where_needs_are_redirected(
     )
     outbox_drain()
     letter = next(m for m in mail.outbox if "Orienté" in m.subject)
-    text = _pdf_text(letter.attachments[0][1])
+    text = pdf_text(letter.attachments[0][1])
     assert "FRATRI" in text and submitted.reference in text
 
 
@@ -141,7 +134,7 @@ def test_typed_html_embeds_nothing_in_the_dossier_pdf(draft_a, holder_a, officer
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     pdf = archive.read(f"{draft_a.reference}-v1.pdf")
     assert b"/Subtype /Image" not in pdf and b"/Subtype/Image" not in pdf
-    assert '<img src="file:///etc/passwd">' in _pdf_text(pdf)
+    assert '<img src="file:///etc/passwd">' in pdf_text(pdf)
 
 
 def test_reviewers_scores_are_consolidated_and_ranked(

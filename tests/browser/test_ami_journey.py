@@ -12,6 +12,7 @@ from ami.models import Dossier, DossierStatus, Phase
 from core.outbox import outbox_drain
 from tests.browser.test_accessibility import _assert_accessible
 from tests.conftest import PASSWORD
+from tests.pdf import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PARIS = ZoneInfo("Europe/Paris")
@@ -34,14 +35,6 @@ def _sign_in(page, email, password):
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
-
-
-def _pdf_text(content):
-    import subprocess
-
-    return subprocess.run(
-        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True
-    ).stdout.decode()
 
 
 def _sign_out(page):
@@ -148,7 +141,7 @@ def test_a_holder_submits_over_two_sittings_and_an_officer_retains_the_dossier(
     assert "Dossier déposé le" in page.inner_text("main")
     receipt = page.request.get(f"/ami/dossiers/{dossier.pk}/accuse/1/")
     assert receipt.ok and receipt.body().startswith(b"%PDF")
-    receipt_text = _pdf_text(receipt.body())
+    receipt_text = pdf_text(receipt.body())
     for expected in ("Présentation synthétique", "TEAM2", "450 000", "SHA-256"):
         assert expected in receipt_text.replace("\xa0", " ").replace("\u202f", " "), expected
     _assert_accessible(page)

@@ -2,7 +2,6 @@
 checked with axe-core (the holder's is in test_ami_journey)."""
 
 import re
-import subprocess
 from datetime import date
 from io import StringIO
 from urllib.parse import urlsplit
@@ -17,17 +16,12 @@ from actionplan.models import Indicator, Status
 from core.outbox import outbox_drain
 from tests.browser.test_accessibility import _assert_accessible
 from tests.conftest import PASSWORD
+from tests.pdf import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ACTIONS = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4"] + [
     f"3.{n}" for n in range(1, 8)
 ]
-
-
-def _pdf_text(content):
-    return subprocess.run(
-        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True
-    ).stdout.decode()
 
 
 def _new_page(browser, live_server):
@@ -121,7 +115,7 @@ def test_a_committee_member_downloads_the_report_of_a_fresh_demo_install(
     link = page.get_by_role("link", name=re.compile("Télécharger le rapport"))
     response = page.request.get(link.first.get_attribute("href"))
     assert response.ok and response.body().startswith(b"%PDF")
-    text = _pdf_text(response.body())
+    text = pdf_text(response.body())
     for code in ACTIONS:
         assert f"{code} " in text, code
     assert "valeur de démonstration" in text
