@@ -41,6 +41,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("adresse e-mail"), unique=True)
     full_name = models.CharField(_("nom complet"), max_length=150)
+    # What an officer's signature says under their name on the letters they sign.
+    job_title = models.CharField(_("fonction"), max_length=200, blank=True)
     role = models.CharField(_("rôle"), max_length=20, choices=Role, default=Role.HOLDER)
     is_active = models.BooleanField(_("actif"), default=True)
     is_staff = models.BooleanField(_("accès à l'administration technique"), default=False)

@@ -1,10 +1,51 @@
 """The AMI's PDF documents (receipt, decision letter), through the portal's single PDF renderer."""
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from ami.models import SECTIONS, DossierStatus
 from core.pdf import render_pdf
+
+DIRECTION = "Direction Hauts-de-France Entreprises"
+
+
+def _letterhead(*, reference, moment):
+    """What every official document carries: who sends it and from where, when, under which
+    reference (the page footer repeats the sender and the reference)."""
+    return {
+        "sender": {
+            "name": settings.PUBLISHER_NAME,
+            "direction": _(DIRECTION),
+            "address": [line.strip() for line in settings.PUBLISHER_ADDRESS.split(",") if line],
+        },
+        "place": settings.LETTER_PLACE,
+        "day": timezone.localtime(moment).date(),
+        "reference": reference,
+    }
+
+
+def _recipient(organisation_name, city, person):
+    lines = [organisation_name]
+    if person is not None and person.full_name:
+        lines.append(_("À l'attention de %(name)s") % {"name": person.full_name})
+    if city:
+        lines.append(city)
+    return lines
+
+
+def signatory(dossier):
+    """Who signs the decision letter: the call's signatory when one is set, else the officer
+    who took the decision, with their function (« fonction » on their account)."""
+    call = dossier.phase.call
+    if call.signatory_name:
+        return {"name": call.signatory_name, "title": call.signatory_title}
+    officer = dossier.decided_by
+    return {
+        "name": officer.full_name if officer else "",
+        "title": (officer.job_title if officer else "") or _(DIRECTION),
+    }
 
 
 def receipt_pdf(version):
@@ -22,16 +63,41 @@ def receipt_pdf(version):
                 "call": dossier.phase.call,
                 "phase": dossier.phase,
                 "submitted_at": timezone.localtime(version.submitted_at),
+                "submitted_by": version.submitted_by,
                 "sections": [
                     (label, version.content["sections"].get(name, "")) for name, label in SECTIONS
                 ],
                 "totals": _totals(version.content),
+                "recipient_lines": _recipient(
+                    version.content["organisation"]["name"],
+                    version.content["organisation"].get("city", ""),
+                    version.submitted_by,
+                ),
+                **_letterhead(
+                    reference=f"AR-{dossier.reference}-v{version.number}",
+                    moment=version.submitted_at,
+                ),
             },
         )
     version.receipt_pdf.save(
         f"accuse-{dossier.reference}-v{version.number}.pdf", ContentFile(content), save=True
     )
     return content
+
+
+def decision_letter_context(dossier):
+    """What the decision letter says, for the PDF and for the page where the officer reads it
+    before confirming (there, ``dossier`` is the decision as it would be taken)."""
+    return {
+        "dossier": dossier,
+        "call": dossier.phase.call,
+        "decided_at": timezone.localtime(dossier.decided_at),
+        "signatory": signatory(dossier),
+        "recipient_lines": _recipient(
+            dossier.organisation.name, dossier.organisation.city, dossier.created_by
+        ),
+        **_letterhead(reference=f"DEC-{dossier.reference}", moment=dossier.decided_at),
+    }
 
 
 def _totals(content):
@@ -55,14 +121,7 @@ def decision_letter_pdf(dossier):
     ):
         raise ValueError("no decision yet")
     with translation.override("fr"):
-        content = render_pdf(
-            "ami/pdf/letter.html",
-            {
-                "dossier": dossier,
-                "call": dossier.phase.call,
-                "decided_at": timezone.localtime(dossier.decided_at),
-            },
-        )
+        content = render_pdf("ami/pdf/letter.html", decision_letter_context(dossier))
     dossier.decision_letter.save(
         f"decision-{dossier.reference}.pdf", ContentFile(content), save=False
     )

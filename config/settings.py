@@ -293,6 +293,8 @@ PUBLISHER_ADDRESS = env.str("PUBLISHER_ADDRESS", "")
 PUBLICATION_DIRECTOR = env.str("PUBLICATION_DIRECTOR", "")
 HOSTING_PROVIDER = env.str("HOSTING_PROVIDER", "")
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", "AMI-transitions@hautsdefrance.fr")
+# Where the Region's letters and receipts are written from (« Lille, le 1er décembre 2026 »).
+LETTER_PLACE = env.str("LETTER_PLACE", "Lille")
 # The date of the last complete accessibility audit (RGAA), if one was made (YYYY-MM-DD).
 ACCESSIBILITY_AUDIT_DATE = env.str("ACCESSIBILITY_AUDIT_DATE", "")
 

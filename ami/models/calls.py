@@ -28,6 +28,13 @@ class Call(SourcedModel):
     )
     duration_years = models.PositiveSmallIntegerField(_("durée (années)"), null=True, blank=True)
     indicator_code = models.CharField(_("indicateur alimenté"), max_length=12, blank=True)
+    signatory_name = models.CharField(
+        _("signataire des lettres de décision"),
+        max_length=150,
+        blank=True,
+        help_text=_("Vide : l'agent qui a pris la décision signe, avec sa fonction."),
+    )
+    signatory_title = models.CharField(_("qualité du signataire"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     statements = GenericRelation("core.SourceStatement")

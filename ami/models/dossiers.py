@@ -86,6 +86,14 @@ class Dossier(AuditContextMixin, models.Model):
     )
     extended_until = models.DateTimeField(_("délai individuel jusqu'au"), null=True, blank=True)
     decided_at = models.DateTimeField(_("décision le"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decided_dossiers",
+        verbose_name=_("décision prise par"),
+    )
     decision_reason = models.TextField(_("motif de la décision"), blank=True)
     # What the officer asked when returning the dossier for complement, shown to the holder on
     # every page of the dossier while it is with them.

@@ -31,7 +31,11 @@ def dossier_transition(*, actor, dossier, event, reason="", redirected_to=""):
         raise ValidationError({"event": _("Étape inconnue.")})
     changes = {}
     if transition.traits.get("decision"):
-        changes = {"decided_at": timezone.now(), "decision_reason": reason.strip()}
+        changes = {
+            "decided_at": timezone.now(),
+            "decided_by": actor,
+            "decision_reason": reason.strip(),
+        }
     if transition.traits.get("needs_scheme"):
         if not redirected_to:
             raise ValidationError(

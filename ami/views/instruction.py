@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from ami import exports, selectors, services
+from ami.documents import decision_letter_context
 from ami.forms import (
     AssignForm,
     DossierFilterForm,
@@ -135,16 +136,16 @@ def _decision_confirmation(request, dossier, form, transition):
     preview.status = transition.target
     preview.decision_reason = form.cleaned_data["reason"].strip()
     preview.redirected_to = form.cleaned_data["redirected_to"]
+    preview.decided_at, preview.decided_by = timezone.now(), request.user
     return render(
         request,
         "ami/dossier_decision_confirm.html",
         {
+            **decision_letter_context(preview),
             "dossier": dossier,
+            "preview": preview,
             "transition": transition,
             "form": form,
-            "preview": preview,
-            "call": dossier.phase.call,
-            "decided_at": timezone.localtime(timezone.now()),
         },
     )
 

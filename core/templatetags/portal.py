@@ -111,6 +111,54 @@ def short_date(value):
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
+def format_long_date(value):
+    """A date written out as in a letter, in the active language (« 1er décembre 2026 »; a
+    moment is taken on its Paris day).
+
+    >>> from datetime import date
+    >>> from django.utils import translation
+    >>> with translation.override("fr"):
+    ...     format_long_date(date(2026, 12, 1)), format_long_date(date(2026, 12, 14))
+    ('1er décembre 2026', '14 décembre 2026')
+    >>> with translation.override("en"):
+    ...     format_long_date(date(2026, 12, 1))
+    '1 December 2026'
+    """
+    from datetime import datetime
+
+    from django.utils import timezone
+    from django.utils.formats import date_format
+    from django.utils.translation import get_language
+
+    if isinstance(value, datetime):
+        value = timezone.localtime(value, timezone.get_default_timezone()).date()
+    written = date_format(value, "j F Y")
+    if (get_language() or "").startswith("fr") and value.day == 1:
+        # French writes the first of the month as an ordinal: « le 1er décembre ».
+        written = "1er" + written[1:]
+    return written
+
+
+@register.filter
+def long_date(value):
+    return format_long_date(value) if value else "—"
+
+
+@register.filter
+def css_string(value):
+    """Text safe inside a CSS string in double quotes (a PDF's running header or footer).
+
+    >>> css_string('Région "HdF" \\ Lille')
+    'Région \\"HdF\\" \\\\ Lille'
+    """
+    from django.utils.safestring import mark_safe
+
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    # Safe in a <style> element, where entities are not decoded: no quote ends the string and
+    # no « < » can close the element.
+    return mark_safe(" ".join(text.replace("<", "\\3C ").split()))  # noqa: S308  # nosec B308 B703
+
+
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
