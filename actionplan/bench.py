@@ -15,8 +15,14 @@ from django.urls import reverse
 
 from accounts.models import Role, User
 from actionplan.forecast import backtest
-from actionplan.models import Indicator, Measurement, MeasurementStatus
-from actionplan.services import indicators_refresh_all
+from actionplan.models import Indicator, Measurement, MeasurementStatus, Report
+from actionplan.periods import previous_quarter
+from actionplan.services import (
+    indicators_refresh_all,
+    report_generate,
+    report_publish,
+    report_request,
+)
 from core.bench import Page, Suite, suites
 from core.territories import REGION, Departement
 
@@ -56,8 +62,27 @@ def fill(scale):
             )
     Measurement._base_manager.bulk_create(batch, batch_size=5000)
     indicators_refresh_all()
+    publish_last_quarter(officer, note=f"Bench {scale}×")
     total = Measurement._base_manager.filter(source="bench").count()
     return f"{total:,} approved measurements".replace(",", " ")
+
+
+def publish_last_quarter(officer, *, note):
+    """A published snapshot of the last complete quarter (a new version if one is already
+    published), as the public pages read: they must not grow with the measurements behind it."""
+    period_start, period_end = previous_quarter(date.today())
+    already = Report.objects.filter(published_at__isnull=False).exists()
+    report = report_request(
+        actor=officer, period_start=period_start, period_end=period_end, new_version=already
+    )
+    report_generate(report_pk=report.pk)
+    report_publish(
+        actor=officer,
+        report_pk=report.pk,
+        committee_seen_on=date.today(),
+        correction_note=note if already else "",
+    )
+    return report
 
 
 def _indicators():
@@ -84,6 +109,23 @@ def pages():
         Page("Plan: /api/measurements/", "/api/measurements/", officer),
         Page("Plan: measurements to approve", reverse("actionplan:review_queue"), officer),
         Page("Plan: indicators export CSV", reverse("actionplan:export_csv"), officer),
+        *public_pages(indicator),
+    ]
+
+
+def public_pages(indicator):
+    """What a stranger reads, from the published snapshot (anonymous requests)."""
+    action = indicator.action
+    return [
+        Page("Public: home", reverse("home")),
+        Page("Public: progress of the plan", reverse("public:progress")),
+        Page("Public: axis", reverse("public:axis_detail", args=[action.axis.code])),
+        Page("Public: action", reverse("public:action_detail", args=[action.code])),
+        Page("Public: indicator", reverse("public:indicator_detail", args=[indicator.code])),
+        Page("Public: embedded chart", reverse("public:indicator_embed", args=[indicator.code])),
+        Page("Public: publications", reverse("public:publication_list")),
+        Page("Public: open data CSV", reverse("public:opendata_csv")),
+        Page("Public: DCAT catalogue", reverse("catalog")),
     ]
 
 

@@ -37,8 +37,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from scipy import stats
-
 from actionplan.models import Direction, TargetKind
 from actionplan.progress import Horizon, Target, end_point
 
@@ -80,9 +78,13 @@ class Trend:
         value, error = self.predictive(day)
         if error == 0:
             return 1.0 if value >= goal else 0.0
+        from scipy import stats  # loaded by the worker that computes, not at every boot
+
         return float(stats.t.sf((goal - value) / error, df=self.n - 2))
 
     def interval(self, day: date, level: float = LEVEL) -> tuple[float, float, float]:
+        from scipy import stats  # loaded by the worker that computes, not at every boot
+
         value, error = self.predictive(day)
         half = float(stats.t.ppf(0.5 + level / 2, df=self.n - 2)) * error
         return value, value - half, value + half
@@ -102,6 +104,8 @@ def fit_trend(points: Sequence[tuple[date, float]]) -> Trend:
     >>> round(trend.predictive(date(2026, 12, 31))[0])
     170
     """
+    from scipy import stats  # loaded by the worker that computes, not at every boot
+
     if len(points) < 3:
         raise ValueError("a trend needs three points or more")
     origin = min(day for day, _value in points)
@@ -284,7 +288,7 @@ def backtest(*, series: int = 400, seed: int = 2026, noise: str = "normal") -> B
     >>> bool(0.7 <= result.coverage <= 0.9)
     True
     """
-    draw = random.Random(seed)
+    draw = random.Random(seed)  # nosec B311  (synthetic series, seeded to be repeatable)
     covered = 0
     brier = 0.0
     met = 0

@@ -10,6 +10,7 @@ from core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("langue/<str:code>/", core_views.language_choose, name="language"),
     path("donnees-personnelles/", core_views.personal_data, name="personal_data"),
     path("mentions-legales/", core_views.legal_notice, name="legal_notice"),
     path("accessibilite/", core_views.accessibility_statement, name="accessibility"),

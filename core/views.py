@@ -58,6 +58,36 @@ def _panels(registry, user):
 
 @never_cache
 @require_safe
+def language_choose(request, code):
+    """The language switch: a link, not a form, so that a public page holds no CSRF token and
+    the front proxy may serve the same copy to every visitor of that language. Only a
+    preference cookie is set; ``suivant`` must be a page of this site."""
+    from django.http import Http404
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if code not in {language for language, _name in settings.LANGUAGES}:
+        raise Http404
+    following = request.GET.get("suivant", "/")
+    if not url_has_allowed_host_and_scheme(
+        following, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        following = "/"
+    response = redirect(following)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+@never_cache
+@require_safe
 def healthz(request):
     """Liveness for the load balancer and docker-compose: database up, worker recently seen."""
     with connection.cursor() as cursor:

@@ -219,7 +219,9 @@ def error_summary(context):
 
     seen, items, saving = set(), [], False
     for value in context.flatten().values():
-        if not isinstance(value, BaseForm) or id(value) in seen or not value.is_bound:
+        # ``type``, not ``isinstance``: the latter would evaluate the lazy CSRF token of every
+        # context, and a public page would set a cookie that keeps the proxy from sharing it.
+        if not issubclass(type(value), BaseForm) or id(value) in seen or not value.is_bound:
             continue
         seen.add(id(value))
         if not value.errors:

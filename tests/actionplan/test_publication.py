@@ -369,3 +369,33 @@ def test_the_list_of_publications_names_each_quarter_and_its_version(published, 
         f'<a href="{reverse("public:publication_detail", args=[published.pk])}">3e trimestre 2026</a>'
         in page
     )
+
+
+# --- copies the front proxy may share -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/avancement/", "/avancement/indicateurs/1.2-1/", "/donnees/", "/catalog.jsonld"]
+)
+def test_a_public_page_sets_no_cookie_so_that_the_proxy_may_serve_one_copy_to_every_visitor(
+    client, published, path
+):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert not response.cookies, response.cookies
+    assert b"csrfmiddlewaretoken" not in response.getvalue()
+
+
+def test_the_language_switch_is_a_link_that_keeps_the_visitor_on_the_page(client, published):
+    page = client.get("/avancement/").content.decode()
+    assert 'href="/langue/en/?suivant=/avancement/"' in page
+    response = client.get("/langue/en/", {"suivant": "/avancement/"})
+    assert response.status_code == 302 and response["Location"] == "/avancement/"
+    assert response.cookies["django_language"].value == "en"
+    assert client.get("/avancement/")["Content-Language"] == "en"
+
+
+def test_the_language_switch_sends_nowhere_outside_the_site_and_knows_its_languages(client, db):
+    response = client.get("/langue/en/", {"suivant": "https://example.com/"})
+    assert response["Location"] == "/"
+    assert client.get("/langue/xx/").status_code == 404

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-HEAVY = ("weasyprint", "openpyxl", "pandas", "numpy")
+HEAVY = ("weasyprint", "openpyxl", "pandas", "numpy", "scipy")
 
 PROBE = """
 import sys, django

@@ -10,15 +10,11 @@ broker on a closed port): the figures must be the same.
 """
 
 import http.cookiejar
-import os
 import re
 import shutil
-import socket
 import statistics
 
 # Reviewed for bandit: starts gunicorn and nginx for the benchmark.
-import subprocess  # nosec B404
-import sys
 import tempfile
 import threading
 import time
@@ -42,6 +38,7 @@ from django.utils import timezone
 from accounts.models import Membership, Organisation, OrganisationType, Role, User
 from ami.models import Dossier, DossierStatus, DossierVersion, Phase
 from ami.services import dossier_create, dossier_save, financing_line_add
+from core.bench import serve_behind_nginx
 from core.models import OutboxMessage
 from core.outbox import outbox_drain
 
@@ -59,27 +56,6 @@ SECTIONS = {
 # (the proxy stamps a few hundred microseconds after the client sends): counted apart.
 BOUNDARY = timedelta(milliseconds=5)
 UNREACHABLE_REDIS = "redis://127.0.0.1:9/0"  # nothing listens on port 9
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_up(url, process, what):
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            # Reviewed for bandit: local.
-            urllib.request.urlopen(url, timeout=2)  # nosec B310
-            return
-        except urllib.error.HTTPError:
-            return  # it answers
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise CommandError(f"{what} did not start") from None
-            time.sleep(0.3)
 
 
 class Command(BaseCommand):
@@ -139,66 +115,8 @@ class Command(BaseCommand):
         return self._check(label, dossiers, clicks, closes_at)
 
     def _start(self, scratch, workers, redis_url):
-        web_port, proxy_port = _free_port(), _free_port()
-        env = {
-            **os.environ,
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-            "REDIS_URL": redis_url,
-            "REQUEST_START_HEADER": "X-Request-Start",
-        }
-        if not redis_url:
-            env.pop("REDIS_URL")
-        # Reviewed for bandit: fixed command line.
-        web = subprocess.Popen(  # nosec B603
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{web_port}",
-                "--workers",
-                str(workers),
-                "--timeout",
-                "30",
-                "--backlog",
-                "2048",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-        )
-        _wait_until_up(f"http://127.0.0.1:{web_port}/healthz", web, "gunicorn")
-        site = (settings.BASE_DIR / "deploy" / "nginx.conf").read_text()
-        site = site.replace("server web:8000;", f"server 127.0.0.1:{web_port};").replace(
-            "listen 8080;", f"listen 127.0.0.1:{proxy_port};"
-        )
-        (scratch / "site.conf").write_text(site)
-        (scratch / "nginx.conf").write_text(
-            f"""daemon off;
-worker_processes 1;
-pid {scratch}/nginx.pid;
-error_log {scratch}/error.log warn;
-events {{ worker_connections 4096; }}
-http {{
-    access_log off;
-    client_body_temp_path {scratch}/body;
-    proxy_temp_path {scratch}/proxy;
-    fastcgi_temp_path {scratch}/fastcgi;
-    uwsgi_temp_path {scratch}/uwsgi;
-    scgi_temp_path {scratch}/scgi;
-    include {scratch}/site.conf;
-}}
-"""
-        )
-        # Reviewed for bandit: fixed command line.
-        proxy = subprocess.Popen(  # nosec B603
-            [shutil.which("nginx"), "-c", str(scratch / "nginx.conf"), "-p", str(scratch)]
-        )
-        base = f"http://127.0.0.1:{proxy_port}"
-        _wait_until_up(f"{base}/healthz", proxy, "nginx")
-        return web, proxy, base
+        env = {"REDIS_URL": redis_url, "REQUEST_START_HEADER": "X-Request-Start"}
+        return serve_behind_nginx(scratch, workers=workers, env=env)[:3]
 
     def _rush(self, phase, dossiers, base, spread, after):
         """Every holder clicks twice at once, at a moment drawn over the last ``spread`` seconds

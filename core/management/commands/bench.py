@@ -78,6 +78,8 @@ class Command(BaseCommand):
         if not skip_peak:
             self.stdout.write("\nClosing second (over HTTP, nginx → gunicorn):")
             self.stdout.write(self._subcommand("bench_submissions", "--yes"))
+            self.stdout.write("\nPublic pages, 200 visitors at once (over HTTP):")
+            self.stdout.write(self._subcommand("bench_public", "--yes"))
 
     def _table(self, figures, volumes, floor_label):
         self.stdout.write(f"Database: {connection.vendor}")
