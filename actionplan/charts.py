@@ -12,7 +12,7 @@ from html import escape
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core.templatetags.portal import format_number
+from core.templatetags.portal import format_money, format_number, format_percent
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 72, 24, 20, 40
@@ -195,4 +195,70 @@ def sparkline_svg(trend):
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 28" width="120" height="28" aria-hidden="true" '
         f'focusable="false" class="sparkline"><polyline points="{path}" fill="none" stroke="{VALUE_COLOUR}" '
         'stroke-width="2"/></svg>'
+    )
+
+
+STATUS_COLOURS = {
+    "achieved": "#18753c",
+    "achieved_late": "#8a4b00",
+    "on_track": "#0b5e2f",
+    "at_risk": "#8a4b00",
+    "late": "#b00400",
+    "no_data": "#666666",
+    "tbd": "#929292",
+}
+
+
+def status_bars_svg(counts, *, title_id):
+    """One bar per status with its label and its count written beside it (the colour only
+    repeats what the words say), for the report's summary page.
+
+    ``counts`` is ``[(label, status, count), ...]`` as ``reports.summary`` gives it."""
+    rows = [(str(label), status, count) for label, status, count in counts]
+    width, row_height, label_width = 520, 22, 170
+    height = row_height * len(rows) + 8
+    largest = max([count for _l, _s, count in rows] + [1])
+    scale = (width - label_width - 50) / largest
+    total = sum(count for _l, _s, count in rows)
+    description = ", ".join(f"{label} : {count}" for label, _s, count in rows)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="{title_id} {title_id}-desc" class="status-chart">',
+        f'<title id="{title_id}">{escape(_("Indicateurs par statut (%(total)s)") % {"total": total})}</title>',
+        f'<desc id="{title_id}-desc">{escape(description)}</desc>',
+    ]
+    for index, (label, status, count) in enumerate(rows):
+        top = 4 + index * row_height
+        bar = max(count * scale, 1 if count else 0)
+        parts.append(
+            f'<text x="{label_width - 8}" y="{top + 14}" text-anchor="end" font-size="11" '
+            f'fill="#161616">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{top + 3}" width="{bar:.1f}" height="{row_height - 8}" '
+            f'fill="{STATUS_COLOURS.get(status, "#666666")}"/>'
+            f'<text x="{label_width + bar + 6:.1f}" y="{top + 14}" font-size="11" '
+            f'fill="#161616">{count}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def envelope_bar_svg(committed, envelope, *, title_id):
+    """Money committed against the plan's envelope: one bar, its share written beside it (the
+    amounts are in the sentence under it and in the chart's title)."""
+    width, height, left = 520, 26, 0
+    share = float(committed / envelope) if envelope else 0.0
+    filled = (width - 80) * min(share, 1.0)
+    text = _("%(committed)s engagés sur %(envelope)s (%(share)s)") % {
+        "committed": format_money(committed),
+        "envelope": format_money(envelope),
+        "share": format_percent(share),
+    }
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="{title_id}" class="envelope-chart">'
+        f'<title id="{title_id}">{escape(text)}</title>'
+        f'<rect x="{left}" y="4" width="{width - 80}" height="18" fill="#e3e3fd" stroke="#000091"/>'
+        f'<rect x="{left}" y="4" width="{filled:.1f}" height="18" fill="#000091"/>'
+        f'<text x="{width - 74}" y="18" font-size="11" fill="#161616">{escape(format_percent(share))}</text>'
+        "</svg>"
     )

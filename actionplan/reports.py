@@ -18,7 +18,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actionplan.charts import trajectory_svg
+from actionplan.charts import envelope_bar_svg, status_bars_svg, trajectory_svg
 from actionplan.models import (
     Axis,
     FundingCommitment,
@@ -32,7 +32,7 @@ from actionplan.models import (
 )
 from actionplan.periods import period_label, previous_quarter
 from actionplan.selectors import plan_horizon, series_as_approved
-from core.exports import write_workbook
+from core.exports import MONEY, PERCENT, Column, write_workbook
 from core.models import DataFlag
 from core.registry import report_sections
 
@@ -358,11 +358,19 @@ def indicators_of(snapshot):
 
 
 def context(report, snapshot, drawn):
+    figures = summary(snapshot)
+    envelope = Decimal(snapshot["envelope"]) if snapshot.get("envelope") else None
     return {
         "report": report,
         "snapshot": snapshot,
         "label": period_label(report.period_start, report.period_end),
-        "summary": summary(snapshot),
+        "summary": figures,
+        "status_chart": status_bars_svg(figures["counts"], title_id="status-chart"),
+        "envelope_chart": envelope_bar_svg(
+            Decimal(snapshot["committed"] or 0), envelope, title_id="envelope-chart"
+        )
+        if envelope
+        else None,
         "charts": drawn,
         "generated_at": timezone.localtime(),
         "statuses": dict(Status.choices),
@@ -422,20 +430,25 @@ def workbook(report, snapshot):
                 _("Unité"),
                 _("Dernière valeur"),
                 _("Date de la valeur"),
-                _("Avancement (%)"),
+                Column(_("Avancement (%)"), PERCENT),
                 _("Statut"),
                 _("Statut au trimestre précédent"),
                 _("Échéance de la cible"),
                 _("Projection à l'échéance"),
                 _("Projection : borne basse (80 %)"),
                 _("Projection : borne haute (80 %)"),
-                _("Probabilité d'atteindre la cible (%)"),
+                Column(_("Probabilité d'atteindre la cible (%)"), PERCENT),
             ],
             _indicator_rows(snapshot),
         ),
         (
             _("Financements"),
-            [_("Source"), _("Famille"), _("Enveloppe (€)"), _("Engagé (€)")],
+            [
+                _("Source"),
+                _("Famille"),
+                Column(_("Enveloppe (€)"), MONEY),
+                Column(_("Engagé (€)"), MONEY),
+            ],
             (
                 [
                     source["name"],

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from ami import selectors
 from ami.models import DossierStatus
 from ami.permissions import can_list_dossiers
+from core.exports import MONEY, Column
 from core.registry import ExportSource
 
 
@@ -25,8 +26,8 @@ def header():
         _("Déposé le"),
         _("Agent instructeur"),
         _("Note consolidée (sur 5)"),
-        _("Dépenses (€)"),
-        _("Ressources (€)"),
+        Column(_("Dépenses (€)"), MONEY),
+        Column(_("Ressources (€)"), MONEY),
         _("Décidé le"),
         _("Motif de la décision"),
     ]

@@ -103,14 +103,22 @@ def build_section(period_start, period_end):
 
 def sheet(data):
     """The detail the PDF summarises: every dossier retained within the period."""
-    header = [_("Référence"), _("Titre"), _("Organisation"), _("Appel"), _("Retenu le")]
+    header = [
+        _("Référence"),
+        _("Titre"),
+        _("Organisation"),
+        _("Appel"),
+        _("Retenu le"),
+        _("Donnée de démonstration"),
+    ]
     rows = [
         [
             item["reference"],
-            item["title"] + (" (démo)" if item.get("is_demo") else ""),
+            item["title"],
             item["organisation"],
             item["call"],
             timezone.localtime(datetime.fromisoformat(item["decided_at"])).date(),
+            bool(item.get("is_demo")),  # a column of its own: a demo title may say so already
         ]
         for item in data.get("retained", [])
     ]

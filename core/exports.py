@@ -112,6 +112,25 @@ def write_xlsx(header, rows, target, *, sheet_title):
 _SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
 
 
+class Column(str):
+    """A header whose numbers are shown in a format of their own (money, a percentage).
+
+    >>> Column("Engagé (€)", MONEY).num_format
+    '# ##0 "€"'
+    """
+
+    num_format: str | None
+
+    def __new__(cls, name, num_format=None):
+        column = super().__new__(cls, str(name))
+        column.num_format = num_format
+        return column
+
+
+MONEY = '# ##0 "€"'
+PERCENT = '0.0 "%"'
+
+
 def write_workbook(sheets, target):
     """Write ``sheets`` (title, header, rows) into a binary file; returns the number of data
     rows of each sheet.
@@ -127,18 +146,26 @@ def write_workbook(sheets, target):
         date: book.add_format({"num_format": "dd/mm/yyyy"}),
         datetime: book.add_format({"num_format": "dd/mm/yyyy hh:mm"}),
     }
-    bold = book.add_format({"bold": True})
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    number_formats = {}
     counts = []
     for title, header, rows in sheets:
         sheet = book.add_worksheet(str(title).translate(_SHEET_NAME_FORBIDDEN)[:31])
+        columns = {}
         for column, name in enumerate(header):
+            num_format = getattr(name, "num_format", None)
+            if num_format and num_format not in number_formats:
+                number_formats[num_format] = book.add_format({"num_format": num_format})
+            columns[column] = number_formats.get(num_format)
+            # Wide enough to read the header on two lines (set before any row: constant memory).
+            sheet.set_column(column, column, min(max(12, len(str(name)) // 2 + 4), 60))
             sheet.write_string(0, column, str(name), bold)
         # Ready for analysis: the header stays in view and every column can be filtered.
         sheet.freeze_panes(1, 0)
         count = 0
         for count, row in enumerate(rows, start=1):
             for column, value in enumerate(row):
-                _write_cell(sheet, count, column, value, formats)
+                _write_cell(sheet, count, column, value, formats, columns.get(column))
         if header:
             sheet.autofilter(0, 0, count, len(header) - 1)
         counts.append(count)
@@ -146,13 +173,13 @@ def write_workbook(sheets, target):
     return counts
 
 
-def _write_cell(sheet, row, column, value, formats):
+def _write_cell(sheet, row, column, value, formats, number_format=None):
     if value is None:
         return
     if isinstance(value, bool):
         sheet.write_boolean(row, column, value)
     elif isinstance(value, (int, float, Decimal)):
-        sheet.write_number(row, column, float(value))
+        sheet.write_number(row, column, float(value), number_format)
     elif isinstance(value, datetime):
         if timezone.is_aware(value):
             value = timezone.make_naive(value)

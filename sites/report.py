@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.exports import MONEY, Column
 from sites import selectors
 from sites.models import Site
 
@@ -38,9 +39,16 @@ def build_section(period_start, period_end):
 
 
 def sheet(data):
-    header = [_("Rang"), _("Site"), _("Commune"), _("Valeur nette (€)")]
+    header = [
+        _("Rang"),
+        _("Site"),
+        _("Commune"),
+        Column(_("Valeur nette (€)"), MONEY),
+        _("Donnée de démonstration"),
+    ]
     rows = [
-        [rank, row["name"] + (" (démo)" if row.get("is_demo") else ""), row["commune"], row["net"]]
+        # The demo mark in a column of its own: a demo site's name may say so already.
+        [rank, row["name"], row["commune"], row["net"], bool(row.get("is_demo"))]
         for rank, row in enumerate(data.get("ranking", []), start=1)
     ]
     return _("Sites — classement"), header, rows

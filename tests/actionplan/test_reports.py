@@ -316,3 +316,38 @@ def test_the_report_renders_on_the_real_worker(wait_for_worker, officer):
     wait_for_worker(finished, timeout=120)
     assert report.status == ReportStatus.READY, report.failure_reason
     assert "3e trimestre 2026" in pdf_text(layout=True, content=report.pdf.read())
+
+
+def test_the_summary_page_draws_the_statuses_and_the_envelope_and_the_cover_says_the_version(
+    q3_report,
+):
+    from actionplan import reports
+
+    context = reports.context(q3_report, q3_report.snapshot, drawn={})
+    assert 'class="status-chart"' in context["status_chart"]
+    for label, _status, count in context["summary"]["counts"]:
+        assert f">{label}</text>" in context["status_chart"].replace("&#x27;", "'")
+        assert f">{count}</text>" in context["status_chart"]
+    assert "250" in context["envelope_chart"]
+    text = pdf_text(q3_report.pdf.read())
+    assert "version 1" in text
+    assert "non publié à sa production" in text
+
+
+def test_the_workbook_types_money_and_percentages_and_marks_demo_data_in_a_column(q3_report):
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(q3_report.xlsx.read()))
+    funding = book["Financements"]
+    assert funding["C1"].value == "Enveloppe (€)"
+    assert funding["C2"].number_format == '# ##0 "€"'
+    assert isinstance(funding["C2"].value, (int, float))
+    indicators = book["Indicateurs"]
+    headers = [cell.value for cell in indicators[1]]
+    progress = headers.index("Avancement (%)") + 1
+    row = next(r for r in indicators.iter_rows(min_row=2) if r[2].value == "1.2-1")
+    assert row[progress - 1].value == pytest.approx(53.3, abs=0.1)  # 16 of 30 partnerships
+    assert row[progress - 1].number_format == '0.0 "%"'
+    assert "Probabilité d'atteindre la cible (%)" in headers
