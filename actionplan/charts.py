@@ -92,10 +92,13 @@ def trajectory_svg(
 
     band = abs(target - baseline) * tolerance_ratio
     lower = -band if target >= baseline else band
+    # Translated outside the f-strings: xgettext does not read inside them.
+    title = _("Trajectoire de l’indicateur %(code)s") % {"code": indicator.code}
+    target_label = _("Cible : %(value)s") % {"value": format_number(target)}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
         f'role="img" aria-labelledby="{title_id} {title_id}-desc" class="chart">',
-        f'<title id="{title_id}">{escape(_("Trajectoire de l’indicateur %(code)s") % {"code": indicator.code})}</title>',
+        f'<title id="{title_id}">{escape(title)}</title>',
         f'<desc id="{title_id}-desc">{escape(_describe(indicator, points, start, end, baseline, target, value_count, projection))}</desc>',
     ]
     for tick in _ticks(low_value, top_value):
@@ -120,7 +123,7 @@ def trajectory_svg(
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
         f'stroke="{TARGET_COLOUR}" stroke-width="2" stroke-dasharray="2 3"/>'
         f'<text x="{WIDTH - RIGHT}" y="{y(target) - 6:.1f}" text-anchor="end" font-size="12" '
-        f'fill="{TARGET_COLOUR}">{escape(_("Cible : %(value)s") % {"value": format_number(target)})}</text>'
+        f'fill="{TARGET_COLOUR}">{escape(target_label)}</text>'
         f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="#3a3a3a"/>'
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" stroke="#3a3a3a"/>'
     )
@@ -221,10 +224,11 @@ def status_bars_svg(counts, *, title_id):
     scale = (width - label_width - 50) / largest
     total = sum(count for _l, _s, count in rows)
     description = ", ".join(f"{label} : {count}" for label, _s, count in rows)
+    title = _("Indicateurs par statut (%(total)s)") % {"total": total}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-labelledby="{title_id} {title_id}-desc" class="status-chart">',
-        f'<title id="{title_id}">{escape(_("Indicateurs par statut (%(total)s)") % {"total": total})}</title>',
+        f'<title id="{title_id}">{escape(title)}</title>',
         f'<desc id="{title_id}-desc">{escape(description)}</desc>',
     ]
     for index, (label, status, count) in enumerate(rows):

@@ -75,11 +75,17 @@ def sites_svg(ranked, *, total, title_id="sites-map"):
     one page of the ranking; the colour says the site's third of the whole ranking)."""
     tall = height()
     third = max(1, -(-total // 3))
+    # Translated outside the f-strings: xgettext does not read inside them.
+    title = _("Carte des sites classés")
+    description = _(
+        "Chaque site est un disque : vert pour le premier tiers du classement, orange pour le "
+        "deuxième, rouge pour le dernier. Le tableau du classement donne les mêmes informations."
+    )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {tall}" role="img" '
         f'aria-labelledby="{title_id} {title_id}-desc" class="sites-map">',
-        f'<title id="{title_id}">{escape(_("Carte des sites classés"))}</title>',
-        f'<desc id="{title_id}-desc">{escape(_("Chaque site est un disque : vert pour le premier tiers du classement, orange pour le deuxième, rouge pour le dernier. Le tableau du classement donne les mêmes informations."))}</desc>',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{title_id}-desc">{escape(description)}</desc>',
         f'<rect x="0" y="0" width="{WIDTH}" height="{tall}" fill="#f6f6f6" stroke="#929292"/>',
     ]
     if settings.MAP_TILE_URL:
