@@ -293,6 +293,9 @@ PUBLISHER_ADDRESS = env.str("PUBLISHER_ADDRESS", "")
 PUBLICATION_DIRECTOR = env.str("PUBLICATION_DIRECTOR", "")
 HOSTING_PROVIDER = env.str("HOSTING_PROVIDER", "")
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", "AMI-transitions@hautsdefrance.fr")
+# The Region's wordmark or logo on the report's cover and the letters (a PNG, JPEG or SVG file
+# on this machine; empty: the Region's name in words). Never fetched from outside.
+PDF_LOGO_PATH = env.str("PDF_LOGO_PATH", "")
 # Where the Region's letters and receipts are written from (« Lille, le 1er décembre 2026 »).
 LETTER_PLACE = env.str("LETTER_PLACE", "Lille")
 # The date of the last complete accessibility audit (RGAA), if one was made (YYYY-MM-DD).

@@ -17,12 +17,20 @@ from django.template.loader import render_to_string
 logger = logging.getLogger(__name__)
 
 PORTAL_BASE = "https://portal.invalid/"
+# The Region's wordmark or logo, a file the installation names (``PDF_LOGO_PATH``): read from
+# that path, never fetched from outside.
+LOGO_URL = f"{PORTAL_BASE}__logo__"
 
 
 def static_only_fetch(url):
     """WeasyPrint's fetcher for every URL a document names."""
     from weasyprint.urls import URLFetcherResponse
 
+    if url == LOGO_URL and settings.PDF_LOGO_PATH:
+        with open(settings.PDF_LOGO_PATH, "rb") as handle:
+            content = handle.read()
+        mime_type = mimetypes.guess_type(settings.PDF_LOGO_PATH)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, content, {"Content-Type": mime_type})
     parts = urlsplit(url)
     prefix = settings.STATIC_URL.lstrip("/")
     if f"{parts.scheme}://{parts.netloc}/" != PORTAL_BASE or not parts.path.lstrip("/").startswith(

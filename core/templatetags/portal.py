@@ -173,6 +173,20 @@ def pdf_static(path):
     return f"{settings.STATIC_URL}{path}"
 
 
+@register.simple_tag
+def pdf_logo():
+    """The address under which the PDF renderer reads the logo set by ``PDF_LOGO_PATH``, or ""
+    when none is set (documents then carry the Region's name in words only)."""
+    import os
+
+    from django.conf import settings
+
+    from core.pdf import LOGO_URL
+
+    path = settings.PDF_LOGO_PATH
+    return LOGO_URL if path and os.path.isfile(path) else ""
+
+
 @register.simple_tag(takes_context=True)
 def page_url(context, param, number):
     """This page's address with ``param`` set to ``number``, other filters kept."""

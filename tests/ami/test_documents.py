@@ -91,3 +91,26 @@ def test_the_receipt_reproduces_what_was_submitted_and_who_submitted_it_to_the_s
     assert "Fonds propres" in text and "Site" in text
     assert hashlib.sha256(b"%PDF-1.4 plan").hexdigest() in text.replace(" ", "")
     assert f"AR-{submitted.reference}-v1" in text
+
+
+def test_the_logo_set_by_the_installation_is_drawn_from_its_file_and_nothing_else(
+    submitted, officer, settings, tmp_path
+):
+    import subprocess
+
+    from PIL import Image
+
+    from core.pdf import LOGO_URL, static_only_fetch
+
+    logo = tmp_path / "region.png"
+    Image.new("RGB", (40, 20), "navy").save(logo)
+    settings.PDF_LOGO_PATH = str(logo)
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(decision_letter_pdf(_retain(submitted, officer)))
+    images = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, check=True
+    ).stdout.decode()
+    assert "   40    20 " in images  # the logo, at its own size
+    settings.PDF_LOGO_PATH = ""
+    with pytest.raises(ValueError):
+        static_only_fetch(LOGO_URL)
