@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +27,8 @@ from partners.permissions import (
     can_view_events,
     can_view_partnerships,
 )
+
+EVENTS_PAGE_SIZE = 25
 
 
 @login_required
@@ -226,4 +229,5 @@ def deliverable_edit(request, deliverable_pk):
 @require_safe
 def event_list(request):
     require(can_view_events(request.user))
-    return render(request, "partners/event_list.html", {"events": selectors.event_list()})
+    page = Paginator(selectors.event_list(), EVENTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "partners/event_list.html", {"events": page, "page": page})

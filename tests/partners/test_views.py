@@ -90,3 +90,32 @@ def test_the_address_the_readme_gives_leads_to_the_conventions(client_for, conve
     response = client_for(officer).get("/partenaires/", follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == reverse("partners:convention_list")
+
+
+def test_the_events_list_shows_a_page_at_a_time_in_the_same_queries_however_many_events(
+    client_for, officer, convention
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partners.models import Event
+
+    client = client_for(officer)
+    url = reverse("partners:event_list")
+    client.get(url)  # the session's first request does more than any later one
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for day in range(1, 41):
+        Event.objects.create(
+            title=f"Atelier {day}",
+            starts_on=date(2026, 1, day % 28 + 1),
+            ends_on=date(2026, 1, day % 28 + 1),
+            place="Béthune",
+        )
+    with CaptureQueriesContext(connection) as many:
+        first = client.get(url).content.decode()
+    assert len(many) <= len(few)  # fewer when no event of the page names an organisation
+    assert first.count('<section class="panel"') == 25
+    assert "?page=2" in first
+    second = client.get(url, {"page": 2}).content.decode()
+    assert 0 < second.count('<section class="panel"') <= 25
