@@ -1,7 +1,7 @@
 """API of the register of partnerships, with the pages' permissions."""
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -189,17 +189,24 @@ class ConventionViewSet(viewsets.ReadOnlyModelViewSet):
             ObligationSerializer(selectors.convention_obligations(convention), many=True).data
         )
 
-    @extend_schema(request=MeetingSerializer, responses=MeetingSerializer(many=True))
-    @action(detail=True, methods=["get", "post"], pagination_class=None)
+    @extend_schema(
+        methods=["GET"],
+        responses=MeetingSerializer(many=True),
+        description="The convention's meetings, a page at a time (each lists who attended).",
+    )
+    @extend_schema(methods=["POST"], request=MeetingSerializer, responses={201: MeetingSerializer})
+    @action(detail=True, methods=["get", "post"])
     def meetings(self, request, pk=None):
         convention = self.get_object()
         if request.method == "POST":
             payload = MeetingSerializer(data=request.data)
             payload.is_valid(raise_exception=True)
-            services.meeting_record(
+            meeting = services.meeting_record(
                 actor=request.user, convention=convention, **payload.validated_data
             )
-        return Response(MeetingSerializer(selectors.meetings_of(convention), many=True).data)
+            return Response(MeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
+        page = self.paginate_queryset(selectors.meetings_of(convention))
+        return self.get_paginated_response(MeetingSerializer(page, many=True).data)
 
 
 class ConventionActionViewSet(viewsets.ReadOnlyModelViewSet):

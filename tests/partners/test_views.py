@@ -119,3 +119,22 @@ def test_the_events_list_shows_a_page_at_a_time_in_the_same_queries_however_many
     assert "?page=2" in first
     second = client.get(url, {"page": 2}).content.decode()
     assert 0 < second.count('<section class="panel"') <= 25
+
+
+def test_the_meetings_of_a_convention_come_a_page_at_a_time_through_the_api(
+    client_for, officer, convention
+):
+    from partners.models import MeetingKind
+
+    for day in range(60):
+        Meeting.objects.create(
+            convention=convention,
+            kind=MeetingKind.values[0],
+            date=date(2025, 1, 1) + (date(2025, 1, 2) - date(2025, 1, 1)) * day,
+            place="Béthune",
+            recorded_by=officer,
+        )
+    answer = client_for(officer).get(f"/api/conventions/{convention.pk}/meetings/").json()
+    assert answer["count"] == Meeting.objects.filter(convention=convention).count()
+    assert len(answer["results"]) == 50 and answer["next"]
+    assert answer["results"][0]["date"] >= answer["results"][-1]["date"]  # the latest first
