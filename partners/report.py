@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from partners.models import Convention, Meeting, ProjectUpdate
 from partners.obligations import State
-from partners.selectors import convention_obligations
+from partners.selectors import conventions_obligations
 
 TITLE = gettext_lazy("Partenariats")
 
@@ -19,10 +19,11 @@ def build_section(period_start, period_end):
         return None
     end = period_end + timedelta(days=1)
     rows = []
+    obligations = conventions_obligations(conventions, today=end)
     for convention in conventions:
         due = [
             o
-            for o in convention_obligations(convention, today=end)
+            for o in obligations[convention.pk]
             if o.deadline and period_start < o.deadline <= end and o.key != "end"
         ]
         rows.append(

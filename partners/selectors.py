@@ -1,5 +1,7 @@
 """Reads of the register of partnerships."""
 
+from collections import defaultdict
+
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -80,11 +82,15 @@ def meetings_of(convention, *, limit=None):
 
 def hub_done_on(convention):
     """The day the innovation hub's last deliverable was delivered, if all are."""
-    deliverables = list(
+    return _hub_done(
         Deliverable.objects.filter(action__convention=convention).values_list(
             "status", "delivered_on"
         )
     )
+
+
+def _hub_done(deliverables):
+    deliverables = list(deliverables)
     if not deliverables or any(
         status != DeliverableStatus.DELIVERED or on is None for status, on in deliverables
     ):
@@ -137,6 +143,48 @@ def convention_obligations(convention, *, today=None, committee_missing=None):
         hub_done_on=hub_done_on(convention),
         today=today or timezone.localdate(),
     )
+
+
+def conventions_obligations(conventions, *, today):
+    """{convention pk: its obligations} for many conventions in four queries whatever their
+    number (the quarterly report's partners section), by the rules of ``convention_obligations``.
+    """
+    pks = [convention.pk for convention in conventions]
+    meetings, parties = defaultdict(list), defaultdict(set)
+    present, deliverables = defaultdict(set), defaultdict(list)
+    for pk, convention_pk, kind, day in Meeting.objects.filter(convention__in=pks).values_list(
+        "pk", "convention_id", "kind", "date"
+    ):
+        meetings[convention_pk].append((pk, kind, day))
+    for convention_pk, organisation_pk in ConventionParty.objects.filter(
+        convention__in=pks
+    ).values_list("convention_id", "organisation_id"):
+        parties[convention_pk].add(organisation_pk)
+    for meeting_pk, organisation_pk in Meeting.organisations.through.objects.filter(
+        meeting__convention__in=pks, meeting__kind=MeetingKind.FOLLOW_UP_COMMITTEE
+    ).values_list("meeting_id", "organisation_id"):
+        present[meeting_pk].add(organisation_pk)
+    for convention_pk, status, on in Deliverable.objects.filter(
+        action__convention__in=pks
+    ).values_list("action__convention_id", "status", "delivered_on"):
+        deliverables[convention_pk].append((status, on))
+    found = {}
+    for convention in conventions:
+        held = meetings[convention.pk]
+        found[convention.pk] = obligations(
+            notification_date=convention.notification_date,
+            duration_months=convention.duration_months,
+            # A committee counts when every party was present (``committee_meetings_counted``).
+            committees=[
+                day
+                for pk, kind, day in held
+                if kind == MeetingKind.FOLLOW_UP_COMMITTEE and parties[convention.pk] <= present[pk]
+            ],
+            clubs=[day for _pk, kind, day in held if kind == MeetingKind.CLUB],
+            hub_done_on=_hub_done(deliverables[convention.pk]),
+            today=today,
+        )
+    return found
 
 
 def project_history(project):

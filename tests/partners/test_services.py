@@ -138,3 +138,42 @@ def test_a_committee_counts_only_when_every_party_was_represented(client_for, co
     )
     calendar = {o.key: o for o in convention_obligations(convention, today=today)}
     assert calendar["committee-semester-1"].state == "met"
+
+
+def test_the_reports_bulk_reading_of_obligations_says_what_each_convention_says(
+    convention, officer
+):
+    from partners.selectors import conventions_obligations
+
+    convention.notification_date = date(2024, 10, 1)
+    convention.save()
+    heymans = Person.objects.get(full_name="Frédéric Heymans")  # TEAM2
+    gacquerre = Person.objects.get(full_name="Olivier Gacquerre")  # the agglomeration
+    _meeting(officer, convention, date=date(2024, 11, 5), attendees=[heymans])  # not counted
+    _meeting(officer, convention, date=date(2025, 5, 5), attendees=[heymans, gacquerre])
+    _meeting(officer, convention, kind=MeetingKind.CLUB, date=date(2025, 2, 5))
+    for today in (date(2025, 4, 2), date(2025, 9, 1), date(2026, 6, 1)):
+        one_by_one = convention_obligations(convention, today=today)
+        assert conventions_obligations([convention], today=today)[convention.pk] == one_by_one
+    assert {o.state for o in one_by_one} >= {"met", "missed"}
+
+
+def test_the_reports_partners_section_reads_as_many_queries_for_one_convention_as_for_five(
+    convention, officer
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partners.models import Convention
+    from partners.report import build_section
+
+    with CaptureQueriesContext(connection) as one:
+        build_section(date(2026, 7, 1), date(2026, 9, 30))
+    for number in range(4):
+        copy = Convention.objects.get(pk=convention.pk)
+        copy.pk, copy.code = None, f"copie-{number}"
+        copy.save()
+    with CaptureQueriesContext(connection) as five:
+        section = build_section(date(2026, 7, 1), date(2026, 9, 30))
+    assert len(section["conventions"]) == 5
+    assert len(five) == len(one)
