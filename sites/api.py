@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.api_permissions import allowed_if
-from core.drf import ID_PATTERN, CitationField, statements_field
+from core.drf import ID_PATTERN, CitationField, GrowingListPagination, statements_field
 from sites import selectors, services
 from sites.models import Campaign, DepositZone, LabResult, Programme, Sample, Site, ZoneGrade
 from sites.permissions import can_manage_sites, can_view_sites
@@ -178,6 +178,10 @@ class SampleViewSet(_ReadOnly):
 
 
 class ResultViewSet(_ReadOnly):
+    # Millions of rows: a cursor page reads one indexed range, where a numbered page would
+    # count them all first.
+    pagination_class = GrowingListPagination
+    ordering = ["pk"]
     serializer_class = ResultSerializer
     filterset_fields = ["sample", "element", "sample__campaign", "sample__campaign__site"]
     queryset = LabResult.objects.order_by("pk")

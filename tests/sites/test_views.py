@@ -189,3 +189,17 @@ def test_an_insee_code_of_another_departement_is_refused_on_its_field(
         )
     assert "du département 59" in str(refused.value.message_dict["departement"])
     assert not Site.objects.exists()
+
+
+def test_the_laboratory_results_api_pages_by_cursor_without_counting_every_row(
+    client_for, officer, site, campaign
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(officer)
+    client.get("/api/site-results/")
+    with CaptureQueriesContext(connection) as captured:
+        answer = client.get("/api/site-results/").json()
+    assert "count" not in answer and "next" in answer and "results" in answer
+    assert not any("COUNT(" in query["sql"].upper() for query in captured.captured_queries)
