@@ -179,7 +179,6 @@ class Forecast:
     low: float | None = None
     high: float | None = None
     probability: float | None = None
-    slope_per_year: float | None = None
     # The projection from the last value to the target date, as (date, value, low, high).
     path: list[tuple[date, float, float, float]] = field(default_factory=list)
 
@@ -192,7 +191,6 @@ class Forecast:
             "low": self.low,
             "high": self.high,
             "probability": self.probability,
-            "slope_per_year": self.slope_per_year,
             "level": LEVEL,
             "path": [[day.isoformat(), v, lo, hi] for day, v, lo, hi in self.path],
         }
@@ -260,7 +258,6 @@ def forecast(
         low=low,
         high=high,
         probability=rule.probability(target, money, count, due),
-        slope_per_year=money.slope,
         path=path,
     )
 

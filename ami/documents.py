@@ -4,11 +4,12 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ami.models import SECTIONS, DossierStatus
 from core.pdf import render_pdf
 
-DIRECTION = "Direction Hauts-de-France Entreprises"
+DIRECTION = gettext_lazy("Direction Hauts-de-France Entreprises")
 
 
 def _letterhead(*, reference, moment):
@@ -17,7 +18,7 @@ def _letterhead(*, reference, moment):
     return {
         "sender": {
             "name": settings.PUBLISHER_NAME,
-            "direction": _(DIRECTION),
+            "direction": str(DIRECTION),
             "address": [line.strip() for line in settings.PUBLISHER_ADDRESS.split(",") if line],
         },
         "place": settings.LETTER_PLACE,
@@ -44,7 +45,7 @@ def signatory(dossier):
     officer = dossier.decided_by
     return {
         "name": officer.full_name if officer else "",
-        "title": (officer.job_title if officer else "") or _(DIRECTION),
+        "title": (officer.job_title if officer else "") or str(DIRECTION),
     }
 
 

@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -62,9 +63,6 @@ def language_choose(request, code):
     """The language switch: a link, not a form, so that a public page holds no CSRF token and
     the front proxy may serve the same copy to every visitor of that language. Only a
     preference cookie is set; ``suivant`` must be a page of this site."""
-    from django.http import Http404
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     if code not in {language for language, _name in settings.LANGUAGES}:
         raise Http404
     following = request.GET.get("suivant", "/")
