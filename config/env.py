@@ -98,7 +98,9 @@ class Env:
 
     def email(self, name, default):
         url = self.url(
-            name, default, schemes={"smtp", "smtps", "consolemail", "memorymail", "dummymail"}
+            name,
+            default,
+            schemes={"smtp", "smtps", "consolemail", "filemail", "memorymail", "dummymail"},
         )
         return environ.Env.email_url_config(url)
 

@@ -27,7 +27,7 @@ class _ExportTask(PortalTask):
 
 # The lease (core.services.EXPORT_LEASE, 15 min) outlasts the time limit: a running export
 # is never taken up by the sweep while its first worker may still finish it.
-@portal_task(time_limit=600, retries=2, backoff=30, base=_ExportTask)
+@portal_task(time_limit=600, retries=2, backoff=30, base=_ExportTask, queue="exports")
 def build_export(export_pk):
     export_build(export_pk=export_pk)
 

@@ -1,7 +1,9 @@
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from core.choices import SearchableForm, SearchSelectMultiple
 from partners.models import DeliverableStatus, MeetingKind, Person, ProjectStatus
 from partners.selectors import organisations_choosable_by, people_choosable_by
 
@@ -14,21 +16,28 @@ class NotificationDateForm(forms.Form):
     )
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(SearchableForm):
     kind = forms.ChoiceField(label=_("Type de réunion"), choices=MeetingKind.choices)
     date = forms.DateField(label=_("Date"), widget=DATE)
     place = forms.CharField(label=_("Lieu"), max_length=255)
+    # Thousands of people and organisations: chosen by searching, never listed whole.
     attendees = forms.ModelMultipleChoiceField(
         label=_("Participants"),
         queryset=Person.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=SearchSelectMultiple(
+            search_fields=("full_name", "email", "organisation__name"),
+            search_label=_("Ajouter un participant"),
+        ),
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Autres organisations présentes"),
         queryset=Organisation.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=SearchSelectMultiple(
+            search_fields=("name", "identifier"),
+            search_label=_("Ajouter une organisation"),
+        ),
     )
     minutes = forms.FileField(label=_("Compte rendu (PDF ou document bureautique)"), required=False)
     minutes_date = forms.DateField(label=_("Date du compte rendu"), required=False, widget=DATE)
@@ -50,6 +59,10 @@ class MeetingForm(forms.Form):
         self.fields["organisations"].queryset = organisations_choosable_by(
             user, convention
         ).order_by("name")
+        for name in ("attendees", "organisations"):
+            self.fields[name].widget.source = reverse(
+                "partners:meeting_choices", args=[convention.pk, name]
+            )
 
 
 class ProjectUpdateForm(forms.Form):

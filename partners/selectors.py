@@ -45,14 +45,18 @@ def convention_get_for_user(user, pk):
     return convention
 
 
-def convention_detail(convention):
-    """The convention with everything its page shows, in a fixed number of queries."""
-    return (
-        Convention.objects.filter(pk=convention.pk)
+def convention_detail_for_user(user, pk):
+    """The convention with everything its page shows, in a fixed number of queries; 404 for
+    whoever may not see it."""
+    convention = (
+        Convention.objects.filter(pk=pk)
         .prefetch_related(
-            "parties__organisation",
-            "parties__representative",
-            "parties__signatory",
+            Prefetch(
+                "parties",
+                queryset=ConventionParty.objects.select_related(
+                    "organisation", "representative", "signatory"
+                ),
+            ),
             "statements",
             Prefetch(
                 "actions",
@@ -67,14 +71,20 @@ def convention_detail(convention):
                 ),
             ),
         )
-        .get()
+        .first()
     )
+    if convention is None or not can_view_convention(user, convention):
+        refuse_as_not_found(user, "convention", pk)
+    return convention
 
 
 def meetings_of(convention, *, limit=None):
     meetings = (
         Meeting.objects.filter(convention=convention)
-        .prefetch_related("attendees__organisation", "organisations")
+        .prefetch_related(
+            Prefetch("attendees", queryset=Person.objects.select_related("organisation")),
+            "organisations",
+        )
         .order_by("-date", "-pk")
     )
     return meetings[:limit] if limit else meetings
@@ -98,93 +108,87 @@ def _hub_done(deliverables):
     return max(on for _status, on in deliverables)
 
 
-def committee_meetings_counted(convention):
-    """The follow-up committees that count for the obligations: the convention makes the
-    committee « composé des représentants légaux de chaque partie », so a meeting counts when
-    every party was present (through a person who attended, or named as present). Returns
-    {meeting pk: the parties missing} for every committee meeting (empty when it counts)."""
-    parties = dict(
-        ConventionParty.objects.filter(convention=convention).values_list(
-            "organisation_id", "organisation__name"
-        )
-    )
-    present = {}
-    for meeting_pk, organisation_pk in Meeting.organisations.through.objects.filter(
-        meeting__convention=convention, meeting__kind=MeetingKind.FOLLOW_UP_COMMITTEE
-    ).values_list("meeting_id", "organisation_id"):
-        present.setdefault(meeting_pk, set()).add(organisation_pk)
-    return {
-        meeting_pk: sorted(
-            name for pk, name in parties.items() if pk not in present.get(meeting_pk, set())
-        )
-        for meeting_pk in Meeting.objects.filter(
-            convention=convention, kind=MeetingKind.FOLLOW_UP_COMMITTEE
-        ).values_list("pk", flat=True)
-    }
-
-
-def convention_obligations(convention, *, today=None, committee_missing=None):
-    """``committee_missing``: what ``committee_meetings_counted`` gave, when the caller has it."""
-    meetings = Meeting.objects.filter(convention=convention).values_list("pk", "kind", "date")
-    missing = (
-        committee_meetings_counted(convention) if committee_missing is None else committee_missing
-    )
-    committees = [
-        day
-        for pk, kind, day in meetings
-        if kind == MeetingKind.FOLLOW_UP_COMMITTEE and not missing.get(pk)
-    ]
-    clubs = [day for _pk, kind, day in meetings if kind == MeetingKind.CLUB]
-    return obligations(
-        notification_date=convention.notification_date,
-        duration_months=convention.duration_months,
-        committees=committees,
-        clubs=clubs,
-        hub_done_on=hub_done_on(convention),
-        today=today or timezone.localdate(),
-    )
-
-
-def conventions_obligations(conventions, *, today):
-    """{convention pk: its obligations} for many conventions in four queries whatever their
-    number (the quarterly report's partners section), by the rules of ``convention_obligations``.
-    """
-    pks = [convention.pk for convention in conventions]
-    meetings, parties = defaultdict(list), defaultdict(set)
+def _calendar_inputs(pks, *, detailed=None):
+    """What the obligations of these conventions are computed from, in four queries whatever
+    their number: their meetings, parties, who was present at each follow-up committee, and the
+    innovation hub's deliverables. ``detailed``: a convention from ``convention_detail_for_user``,
+    whose parties and deliverables are already read (two queries fewer)."""
+    meetings, parties = defaultdict(list), defaultdict(dict)
     present, deliverables = defaultdict(set), defaultdict(list)
     for pk, convention_pk, kind, day in Meeting.objects.filter(convention__in=pks).values_list(
         "pk", "convention_id", "kind", "date"
     ):
         meetings[convention_pk].append((pk, kind, day))
-    for convention_pk, organisation_pk in ConventionParty.objects.filter(
-        convention__in=pks
-    ).values_list("convention_id", "organisation_id"):
-        parties[convention_pk].add(organisation_pk)
     for meeting_pk, organisation_pk in Meeting.organisations.through.objects.filter(
         meeting__convention__in=pks, meeting__kind=MeetingKind.FOLLOW_UP_COMMITTEE
     ).values_list("meeting_id", "organisation_id"):
         present[meeting_pk].add(organisation_pk)
+    if detailed is not None:
+        parties[detailed.pk] = {
+            party.organisation_id: party.organisation.name for party in detailed.parties.all()
+        }
+        deliverables[detailed.pk] = [
+            (deliverable.status, deliverable.delivered_on)
+            for action in detailed.actions.all()
+            for deliverable in action.deliverables.all()
+        ]
+        return meetings, parties, present, deliverables
+    for convention_pk, organisation_pk, name in ConventionParty.objects.filter(
+        convention__in=pks
+    ).values_list("convention_id", "organisation_id", "organisation__name"):
+        parties[convention_pk][organisation_pk] = name
     for convention_pk, status, on in Deliverable.objects.filter(
         action__convention__in=pks
     ).values_list("action__convention_id", "status", "delivered_on"):
         deliverables[convention_pk].append((status, on))
-    found = {}
-    for convention in conventions:
-        held = meetings[convention.pk]
-        found[convention.pk] = obligations(
-            notification_date=convention.notification_date,
-            duration_months=convention.duration_months,
-            # A committee counts when every party was present (``committee_meetings_counted``).
-            committees=[
-                day
-                for pk, kind, day in held
-                if kind == MeetingKind.FOLLOW_UP_COMMITTEE and parties[convention.pk] <= present[pk]
-            ],
-            clubs=[day for _pk, kind, day in held if kind == MeetingKind.CLUB],
-            hub_done_on=_hub_done(deliverables[convention.pk]),
-            today=today,
-        )
-    return found
+    return meetings, parties, present, deliverables
+
+
+def _calendar(convention, inputs, today):
+    """(obligations, {committee meeting pk: the parties missing}) of one convention.
+
+    The convention makes the follow-up committee « composé des représentants légaux de chaque
+    partie »: a committee meeting counts when every party was named as present."""
+    meetings, parties, present, deliverables = inputs
+    held = meetings[convention.pk]
+    its_parties = parties[convention.pk]
+    missing = {
+        pk: sorted(name for party, name in its_parties.items() if party not in present[pk])
+        for pk, kind, _day in held
+        if kind == MeetingKind.FOLLOW_UP_COMMITTEE
+    }
+    calendar = obligations(
+        notification_date=convention.notification_date,
+        duration_months=convention.duration_months,
+        committees=[
+            day
+            for pk, kind, day in held
+            if kind == MeetingKind.FOLLOW_UP_COMMITTEE and not missing[pk]
+        ],
+        clubs=[day for _pk, kind, day in held if kind == MeetingKind.CLUB],
+        hub_done_on=_hub_done(deliverables[convention.pk]),
+        today=today,
+    )
+    return calendar, missing
+
+
+def convention_calendar(convention, *, today=None, detailed=False):
+    """(its obligations, {committee meeting pk: the parties missing, empty when it counts}),
+    in four queries however many meetings it has (two when ``detailed``: the convention comes
+    from ``convention_detail_for_user``)."""
+    inputs = _calendar_inputs([convention.pk], detailed=convention if detailed else None)
+    return _calendar(convention, inputs, today or timezone.localdate())
+
+
+def convention_obligations(convention, *, today=None):
+    return convention_calendar(convention, today=today)[0]
+
+
+def conventions_obligations(conventions, *, today):
+    """{convention pk: its obligations} for many conventions in four queries whatever their
+    number (the quarterly report's partners section)."""
+    inputs = _calendar_inputs([convention.pk for convention in conventions])
+    return {convention.pk: _calendar(convention, inputs, today)[0] for convention in conventions}
 
 
 def project_history(project):

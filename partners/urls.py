@@ -12,6 +12,11 @@ urlpatterns = [
     path("conventions/<int:pk>/", views.convention_detail, name="convention_detail"),
     path("conventions/<int:pk>/reunions/nouvelle/", views.meeting_form, name="meeting_create"),
     path(
+        "conventions/<int:pk>/reunions/choix/<str:field>/",
+        views.meeting_choices,
+        name="meeting_choices",
+    ),
+    path(
         "conventions/<int:pk>/reunions/<int:meeting_pk>/",
         views.meeting_form,
         name="meeting_edit",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.audit import audit_event
+from core.choices import choices_response
 from core.forms import add_service_errors
 from core.security import require
 from partners import selectors, services
@@ -28,6 +29,7 @@ from partners.permissions import (
     can_view_partnerships,
 )
 
+CONVENTIONS_PAGE_SIZE = 25
 EVENTS_PAGE_SIZE = 25
 
 
@@ -35,15 +37,18 @@ EVENTS_PAGE_SIZE = 25
 @require_safe
 def convention_list(request):
     require(can_view_partnerships(request.user))
-    conventions = selectors.convention_list_for_user(request.user).prefetch_related(
-        "parties__organisation"
+    conventions = (
+        selectors.convention_list_for_user(request.user)
+        .prefetch_related("parties__organisation")
+        .order_by("title", "pk")
     )
-    return render(request, "partners/convention_list.html", {"conventions": conventions})
+    page = Paginator(conventions, CONVENTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "partners/convention_list.html", {"conventions": page, "page": page})
 
 
 @login_required
 def convention_detail(request, pk):
-    convention = selectors.convention_get_for_user(request.user, pk)
+    convention = selectors.convention_detail_for_user(request.user, pk)
     can_manage = can_manage_convention(request.user, convention)
     date_form = NotificationDateForm(
         request.POST or None, initial={"notification_date": convention.notification_date}
@@ -62,15 +67,13 @@ def convention_detail(request, pk):
                     request, _("Date de notification enregistrée : l'échéancier est calculé.")
                 )
                 return redirect("partners:convention_detail", pk=convention.pk)
-    committee_missing = selectors.committee_meetings_counted(convention)
+    obligations, committee_missing = selectors.convention_calendar(convention, detailed=True)
     return render(
         request,
         "partners/convention_detail.html",
         {
-            "convention": selectors.convention_detail(convention),
-            "obligations": selectors.convention_obligations(
-                convention, committee_missing=committee_missing
-            ),
+            "convention": convention,
+            "obligations": obligations,
             "meetings": selectors.meetings_of(convention, limit=20),
             "committee_missing": committee_missing,
             "can_manage": can_manage,
@@ -78,6 +81,16 @@ def convention_detail(request, pk):
             "date_form": date_form if can_manage else None,
         },
     )
+
+
+@login_required
+@require_safe
+def meeting_choices(request, pk, field):
+    """The meeting form's search as you type: whom this user may name, as the form offers."""
+    convention = selectors.convention_get_for_user(request.user, pk)
+    require(can_record_for_convention(request.user, convention))
+    form = MeetingForm(user=request.user, convention=convention)
+    return choices_response(request, form, field)
 
 
 @login_required

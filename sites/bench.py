@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User
-from core.bench import Page, Suite, suites
+from core.bench import MAX_P95_MS, Page, Suite, suites
 from core.territories import Departement
 from sites import selectors
 from sites.models import (
@@ -197,9 +197,13 @@ def other_figures(scale):
     began = time.perf_counter()
     selectors.sensitivity(sites, weights)
     sensitivity_ms = (time.perf_counter() - began) * 1000
+    # The first request for new weights pays both before the cache holds them: its budget is
+    # a page's (MAX_P95_MS), whatever the volume.
+    total = ranked_ms + sensitivity_ms
+    result = "ok" if total < MAX_P95_MS else f"OVER: {total:.0f} ms > {MAX_P95_MS} ms"
     return [
         f"Sites ranking for new weights, uncached: {count:,} sites ranked in {ranked_ms:.0f} ms, "
-        f"sensitivity in {sensitivity_ms:.0f} ms".replace(",", " ")
+        f"sensitivity in {sensitivity_ms:.0f} ms — {result}".replace(",", " ")
     ]
 
 

@@ -1,10 +1,8 @@
 from datetime import datetime
 from decimal import Decimal
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
 
 from ami.models import Call, Phase
 from ami.services import dossier_create, dossier_save, financing_line_add
@@ -23,8 +21,8 @@ COMPLETE = {
 
 
 @pytest.fixture
-def calls(db):
-    call_command("load_reference_data", stdout=StringIO())
+def calls(reference_data):
+    """The two calls of the reference data."""
 
 
 @pytest.fixture

@@ -10,9 +10,11 @@ import subprocess
 import sys
 import time
 import uuid
+from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 
 from accounts.models import OrganisationType, Role
@@ -25,6 +27,35 @@ from core.versioned_cache import forget_versions
 pytest_plugins = ["tests.ami_fixtures"]
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+def _load_reference_data():
+    call_command("load_reference_data", stdout=StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The reference data (plan, calls, convention, programme), loaded once per session.
+
+    Loading it takes a second or two of audited writes; doing so for each of the hundreds of
+    tests that need it was most of the suite's time. Every test therefore starts with it, as
+    a production database does.
+    """
+    with django_db_blocker.unblock():
+        _load_reference_data()
+
+
+@pytest.fixture
+def reference_data(db):
+    """The reference data, reloaded when a transactional test before this one flushed it."""
+    from actionplan.models import Indicator
+    from ami.models import Call
+    from partners.models import Convention
+    from sites.models import Programme
+
+    anchors = (Indicator, Call, Convention, Programme)
+    if not all(model.objects.exists() for model in anchors):
+        _load_reference_data()
 
 
 def _persona(email, full_name, role, organisation=None):
@@ -141,16 +172,8 @@ def _database_url():
     return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def celery_worker(django_db_setup):
-    """A real Celery worker process on Redis, using the test database. One per test: a
-    transactional test empties the tables after it, and a worker kept from an earlier test
-    would go on with that test's cached content types."""
-    if not settings.REDIS_URL or connection.vendor != "postgresql":
-        pytest.skip("needs REDIS_URL and a PostgreSQL DATABASE_URL (the CI's second run)")
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    celery_app.conf.task_default_queue = queue
-    env = {**os.environ, "DATABASE_URL": _database_url(), "CELERY_QUEUE": queue}
+def _start_worker(name, queues, env):
+    """A Celery worker process on Redis serving ``queues``, once it answers a ping."""
     worker = subprocess.Popen(
         [
             sys.executable,
@@ -161,23 +184,80 @@ def celery_worker(django_db_setup):
             "worker",
             "--pool=solo",
             "-Q",
-            queue,
+            ",".join(queues),
             "--without-gossip",
             "--without-mingle",
             "--loglevel=WARNING",
             "-n",
-            f"{queue}@%h",
+            f"{name}@%h",
         ],
         env=env,
     )
+    return worker
+
+
+def _wait_until_ready(workers):
     deadline = time.monotonic() + 60
-    while not celery_app.control.ping(destination=[f"{queue}@{os.uname().nodename}"], timeout=1):
-        if worker.poll() is not None or time.monotonic() > deadline:
+    for name, worker in workers.items():
+        while not celery_app.control.ping(destination=[f"{name}@{os.uname().nodename}"], timeout=1):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                for each in workers.values():
+                    each.kill()
+                pytest.fail("the Celery worker did not start")
+
+
+def _stop(workers):
+    for worker in workers.values():
+        worker.terminate()
+    for worker in workers.values():
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            # A render still running after the test: warm shutdown would wait for it.
             worker.kill()
-            pytest.fail("the Celery worker did not start")
-    yield worker
-    worker.terminate()
-    worker.wait(timeout=30)
+            worker.wait()
+
+
+@pytest.fixture
+def celery_workers(django_db_setup):
+    """``celery_workers(groups)``: real Celery worker processes on Redis, using the test
+    database, one per group of queues (``[["portal"], ["reports", "estimates"]]``), as
+    ``docker-compose.yml`` runs them. Per test: a transactional test empties the tables after
+    it, and a worker kept from an earlier test would go on with its cached content types."""
+    from core.tasking import queue_name
+
+    if not settings.REDIS_URL or connection.vendor != "postgresql":
+        pytest.skip("needs REDIS_URL and a PostgreSQL DATABASE_URL (the CI's second run)")
+    prefix = f"test-{uuid.uuid4().hex[:8]}"
+    saved = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = prefix
+    env = {**os.environ, "DATABASE_URL": _database_url(), "CELERY_QUEUE": prefix}
+    started = {}
+
+    def start(groups, email_dir=None):
+        extra = {"EMAIL_URL": f"filemail://{email_dir}"} if email_dir else {}
+        workers = {
+            f"{prefix}-{index}": _start_worker(
+                f"{prefix}-{index}", [queue_name(queue) for queue in group], {**env, **extra}
+            )
+            for index, group in enumerate(groups, start=len(started))
+        }
+        started.update(workers)
+        _wait_until_ready(workers)
+        return list(workers.values())
+
+    yield start
+    _stop(started)
+    celery_app.conf.task_default_queue = saved
+
+
+@pytest.fixture
+def celery_worker(celery_workers):
+    """One real Celery worker serving every queue, as on a small install."""
+    from core.tasking import QUEUES
+
+    (worker,) = celery_workers([list(QUEUES)])
+    return worker
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from actionplan.models import Indicator
 from actionplan.services import report_generate, report_request
@@ -10,9 +8,8 @@ from tests.actionplan.helpers import Q3_END, Q3_START, approved
 
 
 @pytest.fixture
-def plan(db):
+def plan(reference_data):
     """The action plan's reference data, loaded as in production."""
-    call_command("load_reference_data", stdout=StringIO())
 
 
 @pytest.fixture

@@ -53,8 +53,11 @@ def test_a_holder_deletes_a_draft_from_its_page(sign_in, holder_a, draft_a):
     page = sign_in(holder_a)
     page.goto(f"/ami/dossiers/{draft_a.pk}/")
     page.get_by_role("link", name="Supprimer ce brouillon").click()
+    confirm = page.get_by_role("button", name="Supprimer définitivement ce brouillon")
+    # axe must read the confirmation page, not the document being replaced.
+    confirm.wait_for()
     _assert_accessible(page)
-    page.get_by_role("button", name="Supprimer définitivement ce brouillon").click()
+    confirm.click()
     page.wait_for_load_state()
     assert not Dossier.objects.filter(pk=draft_a.pk).exists()
     assert LogEntry.objects.filter(object_pk=str(draft_a.pk), action=LogEntry.Action.DELETE)
@@ -211,3 +214,32 @@ def test_officer_tables_do_not_widen_a_390_pixel_screen(sign_in, officer, holder
     page.goto(path)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{path} is {overflow} px too wide"
+
+
+def test_an_officer_names_the_attendees_of_a_meeting_by_searching_with_the_keyboard(
+    sign_in, officer, reference_data
+):
+    from partners.models import Convention, Meeting, Person
+
+    convention = Convention.objects.get(code="team2-cabbalr")
+    heymans = Person.objects.get(full_name="Frédéric Heymans")
+    page = sign_in(officer)
+    page.goto(f"/partenaires/conventions/{convention.pk}/reunions/nouvelle/")
+    page.get_by_label("Type de réunion").select_option("club")
+    page.get_by_label("Date", exact=True).fill("2025-02-12")
+    page.get_by_label("Lieu").fill("Béthune")
+    search = page.get_by_role("combobox", name="Ajouter un participant")
+    search.press_sequentially("heym", delay=30)
+    option = page.get_by_role("option", name=str(heymans))
+    option.wait_for()
+    _assert_accessible(page)  # the list open, each option announced
+    search.press("ArrowDown")
+    assert option.get_attribute("aria-selected") == "true"
+    search.press("Enter")  # chooses; does not send the form
+    chosen = page.get_by_role("checkbox", name=str(heymans))
+    assert chosen.is_checked()
+    assert "ajouté à la sélection" in page.get_by_role("status").first.inner_text()
+    assert not Meeting.objects.exists()
+    page.get_by_role("button", name="Enregistrer").click()
+    page.wait_for_load_state()
+    assert list(Meeting.objects.get().attendees.all()) == [heymans]

@@ -1,7 +1,4 @@
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from accounts.models import Organisation, Role
 from partners.models import Convention, Person
@@ -9,8 +6,7 @@ from tests.conftest import _persona
 
 
 @pytest.fixture
-def convention(db):
-    call_command("load_reference_data", stdout=StringIO())
+def convention(reference_data):
     return Convention.objects.get(code="team2-cabbalr")
 
 

@@ -59,6 +59,10 @@ def _every_partners_page(convention, meeting):
         "/api/followed-projects/",
         "/api/events/",
     ]
+    # The meeting form's search as you type, asked for the canary by name.
+    for field in ("attendees", "organisations"):
+        choices = reverse("partners:meeting_choices", args=[convention.pk, field])
+        pages += [f"{choices}?q=Canari", f"{choices}?q=Zo%C3%A9"]
     if deliverable is not None:
         pages.append(reverse("partners:deliverable_edit", args=[deliverable.pk]))
     return pages
@@ -76,25 +80,27 @@ def test_no_partners_page_shows_a_contributor_an_organisation_outside_their_conv
         assert CANARY_PERSON not in content, url
 
 
+def _search(client, convention, field, query):
+    url = reverse("partners:meeting_choices", args=[convention.pk, field])
+    return [row["label"] for row in client.get(url, {"q": query}).json()["results"]]
+
+
 def test_an_officer_chooses_from_the_whole_register(client_for, convention, officer, applicant):
-    # The same page shows the officer what it hides from the contributor: the sweep above can fail.
-    content = (
-        client_for(officer)
-        .get(reverse("partners:meeting_create", args=[convention.pk]))
-        .content.decode()
-    )
-    assert CANARY_ORGANISATION in content and CANARY_PERSON in content
+    # The same search shows the officer what it hides from the contributor: the sweep above
+    # can fail.
+    client = client_for(officer)
+    assert _search(client, convention, "organisations", "Canari") == [CANARY_ORGANISATION]
+    assert _search(client, convention, "attendees", "Canari") == [
+        f"{CANARY_PERSON} ({CANARY_ORGANISATION})"
+    ]
 
 
 def test_the_contributor_still_chooses_among_the_parties_and_their_people(
     client_for, convention, team2_contributor, heymans
 ):
-    content = (
-        client_for(team2_contributor)
-        .get(reverse("partners:meeting_create", args=[convention.pk]))
-        .content.decode()
-    )
-    assert "TEAM2" in content and heymans.full_name in content
+    client = client_for(team2_contributor)
+    assert "TEAM2" in _search(client, convention, "organisations", "TEAM2")
+    assert str(heymans) in _search(client, convention, "attendees", "Heymans")
 
 
 def test_a_contributor_cannot_name_an_outside_person_or_organisation_even_by_its_number(

@@ -177,3 +177,27 @@ def test_the_reports_partners_section_reads_as_many_queries_for_one_convention_a
         section = build_section(date(2026, 7, 1), date(2026, 9, 30))
     assert len(section["conventions"]) == 5
     assert len(five) == len(one)
+
+
+def test_the_convention_pages_calendar_is_the_one_read_on_its_own(convention, officer):
+    from partners.selectors import convention_calendar, convention_detail_for_user
+    from partners.services import meeting_record
+
+    parties = [party.organisation for party in convention.parties.all()]
+    for day, present in ((10, parties), (11, parties[:1])):
+        meeting_record(
+            actor=officer,
+            convention=convention,
+            kind="committee",
+            date=date(2025, 1, day),
+            place="Béthune",
+            attendees=[],
+            organisations=present,
+        )
+    today = date(2025, 6, 1)
+    detailed = convention_detail_for_user(officer, convention.pk)
+    assert convention_calendar(detailed, today=today, detailed=True) == convention_calendar(
+        convention, today=today
+    )
+    _obligations, missing = convention_calendar(convention, today=today)
+    assert sorted(len(names) for names in missing.values()) == [0, len(parties) - 1]

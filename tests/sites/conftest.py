@@ -1,9 +1,7 @@
 from datetime import date
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from sites.models import CampaignKind, ProcessRoute, RouteCode, SiteEstimate
 from sites.services import (
@@ -18,8 +16,8 @@ from sites.services import (
 
 
 @pytest.fixture
-def regeneratis(db):
-    call_command("load_reference_data", stdout=StringIO())
+def regeneratis(reference_data):
+    """The REGENERATIS programme of the reference data."""
 
 
 @pytest.fixture
