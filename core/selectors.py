@@ -1,4 +1,7 @@
+from collections import defaultdict
+
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from core.models import DataFlag, ExportFile, ExportStatus, SourceStatement
 from core.permissions import can_view_data_flags
@@ -11,9 +14,34 @@ def data_flag_list(*, status=None):
     return flags.filter(status=status) if status else flags
 
 
+def attach_statements(subjects) -> None:
+    """Read the passages of many records of several models in one query, for
+    ``statements_for`` (a page showing a record and its parts: a convention and its actions).
+    """
+    subjects = list(subjects)
+    by_key, by_type = {}, defaultdict(list)
+    for subject in subjects:
+        content_type = ContentType.objects.get_for_model(subject).pk
+        by_key[(content_type, subject.pk)] = subject
+        by_type[content_type].append(subject.pk)
+        subject._attached_statements = []
+    if not subjects:
+        return
+    condition = Q()
+    for content_type, pks in by_type.items():
+        condition |= Q(content_type_id=content_type, object_id__in=pks)
+    for statement in SourceStatement.objects.filter(condition):
+        by_key[(statement.content_type_id, statement.object_id)]._attached_statements.append(
+            statement
+        )
+
+
 def statements_for(subject) -> list[SourceStatement]:
-    """The passages of the source documents kept on a record (prefetched when the record has
-    a ``statements`` relation and the caller prefetched it)."""
+    """The passages of the source documents kept on a record (read beforehand when the caller
+    used ``attach_statements`` or prefetched the record's ``statements``)."""
+    attached = getattr(subject, "_attached_statements", None)
+    if attached is not None:
+        return list(attached)
     if hasattr(subject, "statements"):
         return list(subject.statements.all())
     return list(

@@ -1,6 +1,8 @@
-"""The partners' benchmark suite (see core/bench.py): at 1×, the convention of the reference
-data with 400 meetings of 8 attendees among 300 people, 50 events, and 4 more conventions
-(copies of its text and parties, so that the report reads several); ten times that at 10×.
+"""The partners' benchmark suite (see core/bench.py): at 1×, 400 meetings of 8 attendees among
+300 people, 50 events and 4 more conventions (copies of the reference convention's text and
+parties, so that the report reads several); ten times that at 10×. As in the other suites, the
+pages of one record measure the same record at both volumes: the reference convention holds
+200 meetings at both, the rest go to the copies.
 
 Rows are written in bulk through the base managers: benchmark fixtures, not user data, so they
 deliberately skip the services and the audit trail."""
@@ -26,6 +28,7 @@ from partners.models import (
 )
 
 MEETINGS, ATTENDEES, PEOPLE, EVENTS, CONVENTIONS = 400, 8, 300, 50, 4
+MEASURED = 200  # meetings of the convention whose pages are timed, at both volumes
 PREFIX = "Banc partenaires"
 
 
@@ -69,13 +72,15 @@ def _people(organisations, count):
     return list(Person.objects.filter(full_name__startswith=PREFIX).order_by("pk"))
 
 
-def _meetings(rng, convention, people, organisations, count):
-    have = Meeting._base_manager.filter(convention=convention, place__startswith=PREFIX).count()
+def _meetings(rng, conventions, people, organisations, count):
+    """``count`` meetings in all: ``MEASURED`` for the first convention, the rest spread."""
+    have = Meeting._base_manager.filter(place__startswith=PREFIX).count()
     kinds = [kind for kind, _label in MeetingKind.choices]
     officer = _officer()
+    measured, others = conventions[0], conventions[1:]
     new = [
         Meeting(
-            convention=convention,
+            convention=measured if n < MEASURED else others[n % len(others)],
             kind=kinds[n % len(kinds)],
             date=date(2024, 7, 12) + timedelta(days=n % 900),
             place=f"{PREFIX} {n}",
@@ -149,9 +154,10 @@ def fill(scale):
     convention = _convention()
     organisations = _organisations(PEOPLE * scale // 3)
     people = _people(organisations, PEOPLE * scale)
-    _meetings(rng, convention, people, organisations, MEETINGS * scale)
-    _events(organisations, EVENTS * scale)
     _conventions(convention, CONVENTIONS * scale)
+    conventions = [convention, *Convention.objects.filter(code__startswith="banc-").order_by("pk")]
+    _meetings(rng, conventions, people, organisations, MEETINGS * scale)
+    _events(organisations, EVENTS * scale)
     return (
         f"{Meeting.objects.count():,} meetings, {Person.objects.count():,} people, "
         f"{Event.objects.count():,} events, {Convention.objects.count():,} conventions"
@@ -175,7 +181,8 @@ def pages():
             reverse("partners:meeting_create", args=[convention.pk]),
             officer,
         ),
-        Page("Partners: attendee search « banc 00 »", f"{choices}?q=banc+00", officer),
+        # What an officer types: a name's first letters (at 10×, ten times as many look alike).
+        Page("Partners: attendee search « banc 0012 »", f"{choices}?q=banc+0012", officer),
         Page(
             "Partners: followed project",
             reverse("partners:project_detail", args=[project.pk]),

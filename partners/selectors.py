@@ -2,12 +2,13 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from accounts.models import Organisation, Role
 from accounts.permissions import has_role
 from core.security import refuse_as_not_found
+from core.selectors import attach_statements
 from partners.models import (
     Convention,
     ConventionAction,
@@ -57,13 +58,11 @@ def convention_detail_for_user(user, pk):
                     "organisation", "representative", "signatory"
                 ),
             ),
-            "statements",
             Prefetch(
                 "actions",
                 queryset=ConventionAction.objects.prefetch_related(
                     "themes",
                     "deliverables",
-                    "statements",
                     Prefetch(
                         "projects",
                         queryset=FollowedProject.objects.select_related("holder"),
@@ -75,7 +74,32 @@ def convention_detail_for_user(user, pk):
     )
     if convention is None or not can_view_convention(user, convention):
         refuse_as_not_found(user, "convention", pk)
+    attach_statements([convention, *convention.actions.all()])
     return convention
+
+
+def convention_meetings(convention):
+    """Every meeting of a convention from ``convention_detail_for_user``, newest first, in one
+    query: what its calendar counts and its page lists. Each carries ``present_parties``, the
+    parties named as present (a follow-up committee counts when all were)."""
+    parties = [party.organisation_id for party in convention.parties.all()]
+    through = Meeting.organisations.through.objects
+    presence = {
+        f"present_{pk}": Exists(through.filter(meeting=OuterRef("pk"), organisation_id=pk))
+        for pk in parties
+    }
+    meetings = list(
+        Meeting.objects.filter(convention=convention).annotate(**presence).order_by("-date", "-pk")
+    )
+    for meeting in meetings:
+        meeting.present_parties = {pk for pk in parties if getattr(meeting, f"present_{pk}")}
+    return meetings
+
+
+def meetings_with_attendees(meetings):
+    """The attendees of a page of meetings, in one query."""
+    prefetch_related_objects(list(meetings), "attendees")
+    return meetings
 
 
 def meetings_of(convention, *, limit=None):
@@ -108,11 +132,27 @@ def _hub_done(deliverables):
     return max(on for _status, on in deliverables)
 
 
-def _calendar_inputs(pks, *, detailed=None):
+def _detailed_inputs(convention, meetings):
+    """The inputs of ``_calendar`` from a convention of ``convention_detail_for_user`` and its
+    ``convention_meetings``: no query."""
+    return (
+        {convention.pk: [(m.pk, m.kind, m.date) for m in meetings]},
+        {convention.pk: {p.organisation_id: p.organisation.name for p in convention.parties.all()}},
+        defaultdict(set, {m.pk: m.present_parties for m in meetings}),
+        {
+            convention.pk: [
+                (deliverable.status, deliverable.delivered_on)
+                for action in convention.actions.all()
+                for deliverable in action.deliverables.all()
+            ]
+        },
+    )
+
+
+def _calendar_inputs(pks):
     """What the obligations of these conventions are computed from, in four queries whatever
     their number: their meetings, parties, who was present at each follow-up committee, and the
-    innovation hub's deliverables. ``detailed``: a convention from ``convention_detail_for_user``,
-    whose parties and deliverables are already read (two queries fewer)."""
+    innovation hub's deliverables."""
     meetings, parties = defaultdict(list), defaultdict(dict)
     present, deliverables = defaultdict(set), defaultdict(list)
     for pk, convention_pk, kind, day in Meeting.objects.filter(convention__in=pks).values_list(
@@ -123,16 +163,6 @@ def _calendar_inputs(pks, *, detailed=None):
         meeting__convention__in=pks, meeting__kind=MeetingKind.FOLLOW_UP_COMMITTEE
     ).values_list("meeting_id", "organisation_id"):
         present[meeting_pk].add(organisation_pk)
-    if detailed is not None:
-        parties[detailed.pk] = {
-            party.organisation_id: party.organisation.name for party in detailed.parties.all()
-        }
-        deliverables[detailed.pk] = [
-            (deliverable.status, deliverable.delivered_on)
-            for action in detailed.actions.all()
-            for deliverable in action.deliverables.all()
-        ]
-        return meetings, parties, present, deliverables
     for convention_pk, organisation_pk, name in ConventionParty.objects.filter(
         convention__in=pks
     ).values_list("convention_id", "organisation_id", "organisation__name"):
@@ -172,11 +202,14 @@ def _calendar(convention, inputs, today):
     return calendar, missing
 
 
-def convention_calendar(convention, *, today=None, detailed=False):
+def convention_calendar(convention, *, today=None, meetings=None):
     """(its obligations, {committee meeting pk: the parties missing, empty when it counts}),
-    in four queries however many meetings it has (two when ``detailed``: the convention comes
-    from ``convention_detail_for_user``)."""
-    inputs = _calendar_inputs([convention.pk], detailed=convention if detailed else None)
+    in four queries however many meetings it has; none when given the convention of
+    ``convention_detail_for_user`` and its ``convention_meetings``."""
+    if meetings is None:
+        inputs = _calendar_inputs([convention.pk])
+    else:
+        inputs = _detailed_inputs(convention, meetings)
     return _calendar(convention, inputs, today or timezone.localdate())
 
 

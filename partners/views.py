@@ -30,6 +30,7 @@ from partners.permissions import (
 )
 
 CONVENTIONS_PAGE_SIZE = 25
+MEETINGS_PAGE_SIZE = 20
 EVENTS_PAGE_SIZE = 25
 
 
@@ -67,14 +68,18 @@ def convention_detail(request, pk):
                     request, _("Date de notification enregistrée : l'échéancier est calculé.")
                 )
                 return redirect("partners:convention_detail", pk=convention.pk)
-    obligations, committee_missing = selectors.convention_calendar(convention, detailed=True)
+    meetings = selectors.convention_meetings(convention)
+    obligations, committee_missing = selectors.convention_calendar(convention, meetings=meetings)
+    # A list in memory, already read for the calendar: the pages cost no count.
+    meetings_page = Paginator(meetings, MEETINGS_PAGE_SIZE).get_page(request.GET.get("reunions"))
     return render(
         request,
         "partners/convention_detail.html",
         {
             "convention": convention,
             "obligations": obligations,
-            "meetings": selectors.meetings_of(convention, limit=20),
+            "meetings": selectors.meetings_with_attendees(meetings_page),
+            "meetings_page": meetings_page,
             "committee_missing": committee_missing,
             "can_manage": can_manage,
             "can_record": can_record_for_convention(request.user, convention),

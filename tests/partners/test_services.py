@@ -180,7 +180,11 @@ def test_the_reports_partners_section_reads_as_many_queries_for_one_convention_a
 
 
 def test_the_convention_pages_calendar_is_the_one_read_on_its_own(convention, officer):
-    from partners.selectors import convention_calendar, convention_detail_for_user
+    from partners.selectors import (
+        convention_calendar,
+        convention_detail_for_user,
+        convention_meetings,
+    )
     from partners.services import meeting_record
 
     parties = [party.organisation for party in convention.parties.all()]
@@ -196,7 +200,8 @@ def test_the_convention_pages_calendar_is_the_one_read_on_its_own(convention, of
         )
     today = date(2025, 6, 1)
     detailed = convention_detail_for_user(officer, convention.pk)
-    assert convention_calendar(detailed, today=today, detailed=True) == convention_calendar(
+    meetings = convention_meetings(detailed)
+    assert convention_calendar(detailed, today=today, meetings=meetings) == convention_calendar(
         convention, today=today
     )
     _obligations, missing = convention_calendar(convention, today=today)

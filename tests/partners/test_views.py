@@ -295,5 +295,11 @@ def test_the_convention_page_reads_in_the_same_queries_however_many_meetings_it_
     with CaptureQueriesContext(connection) as many:
         page = client.get(url).content.decode()
     assert len(many) == len(few), [query["sql"][:80] for query in many.captured_queries]
+    assert len(many) <= 12  # the pages' budget (core.bench.MAX_QUERIES), session included
     # Committees without every party still say so, now read with the rest of the calendar.
     assert "Ne compte pas comme comité de suivi" in page
+    # Twenty-five meetings: twenty on the first page, the last five on the second.
+    assert page.count("/reunions/") - page.count("/reunions/nouvelle/") == 20
+    assert "?reunions=2" in page
+    second = client.get(url, {"reunions": 2}).content.decode()
+    assert second.count("/reunions/") - second.count("/reunions/nouvelle/") == 5
