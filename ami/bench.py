@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.bench import bench_user
 from accounts.models import Membership, Organisation, OrganisationType, Role, User
 from ami import exports, selectors
 from ami.models import (
@@ -46,18 +47,9 @@ INSTRUCTED = {DossierStatus.UNDER_REVIEW, DossierStatus.RETAINED, DossierStatus.
 DECIDED = {DossierStatus.RETAINED, DossierStatus.NOT_RETAINED}
 
 
-def _user(email, name, role):
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User(email=email, full_name=name, role=role, password=UNUSABLE_PASSWORD_PREFIX)
-        User._base_manager.bulk_create([user])
-        user = User.objects.get(email=email)
-    return user
-
-
 def _officers():
     return [
-        _user(f"bench-officer-{n}@example.invalid", f"Agent banc {n}", Role.OFFICER)
+        bench_user(f"bench-officer-{n}@example.invalid", f"Agent banc {n}", Role.OFFICER)
         for n in range(3)
     ]
 

@@ -10,11 +10,11 @@ deliberately skip the services and the audit trail."""
 import random
 from datetime import date, timedelta
 
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
-from accounts.models import Organisation, OrganisationType, Role, User
+from accounts.bench import bench_user
+from accounts.models import Organisation, OrganisationType, Role
 from core.bench import Page, Suite, suites
 from partners.models import (
     Convention,
@@ -33,14 +33,9 @@ PREFIX = "Banc partenaires"
 
 
 def _officer():
-    email = "bench-partners-officer@example.invalid"
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User(email=email, full_name="Agent banc partenaires", role=Role.OFFICER)
-        user.password = UNUSABLE_PASSWORD_PREFIX
-        User._base_manager.bulk_create([user])
-        user = User.objects.get(email=email)
-    return user
+    return bench_user(
+        "bench-partners-officer@example.invalid", "Agent banc partenaires", Role.OFFICER
+    )
 
 
 def _convention():

@@ -10,11 +10,11 @@ import time
 from datetime import date
 from decimal import Decimal
 
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Role, User
+from accounts.bench import bench_user
+from accounts.models import Role
 from core.bench import MAX_P95_MS, Page, Suite, suites
 from core.territories import Departement
 from sites import selectors
@@ -40,14 +40,7 @@ CHUNK = 100  # sites written at a time, so that memory stays flat at 10×
 
 
 def _officer():
-    email = "bench-sites-officer@example.invalid"
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User(email=email, full_name="Agent banc sites", role=Role.OFFICER)
-        user.password = UNUSABLE_PASSWORD_PREFIX
-        User._base_manager.bulk_create([user])
-        user = User.objects.get(email=email)
-    return user
+    return bench_user("bench-sites-officer@example.invalid", "Agent banc sites", Role.OFFICER)
 
 
 def _market():
