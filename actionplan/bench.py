@@ -98,6 +98,8 @@ def _rows_per_copy():
 def pages():
     officer = _officer()
     indicator = _indicators().order_by("code").first()
+    # One the bench gives no value: its page must not walk the others' measurements.
+    empty = Indicator.objects.exclude(pk__in=_indicators()).order_by("code").first()
     return [
         Page("Plan: dashboard", reverse("actionplan:dashboard"), officer),
         Page(
@@ -105,10 +107,32 @@ def pages():
             reverse("actionplan:indicator_detail", args=[indicator.code]),
             officer,
         ),
+        Page(
+            "Plan: indicator page, no value yet",
+            reverse("actionplan:indicator_detail", args=[empty.code]),
+            officer,
+        ),
+        Page(
+            "Plan: action page",
+            reverse("actionplan:action_detail", args=[indicator.action.code]),
+            officer,
+        ),
+        Page("Plan: the plan (about)", reverse("actionplan:plan_about"), officer),
+        Page("Plan: funding", reverse("actionplan:funding"), officer),
+        Page("Plan: commitments", reverse("actionplan:commitment_list"), officer),
+        Page("Plan: reports", reverse("actionplan:report_list"), officer),
+        Page("Plan: /api/axes/", "/api/axes/", officer),
+        Page("Plan: /api/actions/", "/api/actions/", officer),
         Page("Plan: /api/indicators/", "/api/indicators/", officer),
         Page("Plan: /api/measurements/", "/api/measurements/", officer),
+        Page("Plan: /api/funding-sources/", "/api/funding-sources/", officer),
+        Page("Plan: /api/funding-commitments/", "/api/funding-commitments/", officer),
+        Page("Plan: /api/reports/", "/api/reports/", officer),
         Page("Plan: measurements to approve", reverse("actionplan:review_queue"), officer),
         Page("Plan: indicators export CSV", reverse("actionplan:export_csv"), officer),
+        Page("Officer's home", reverse("home"), officer),
+        Page("Exports", reverse("export_list"), officer),
+        Page("/api/data-flags/", "/api/data-flags/", officer),
         *public_pages(indicator),
     ]
 

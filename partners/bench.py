@@ -197,6 +197,7 @@ def pages():
         ),
         Page("Partners: /api/events/", "/api/events/", officer),
         Page("Partners: /api/followed-projects/", "/api/followed-projects/", officer),
+        Page("Partners: /api/convention-actions/", "/api/convention-actions/", officer),
     ]
 
 

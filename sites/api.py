@@ -27,6 +27,7 @@ class SiteSerializer(serializers.ModelSerializer):
             "departement",
             "latitude",
             "longitude",
+            "crs_epsg",
             "area_ha",
             "owner",
             "manager",
@@ -67,6 +68,8 @@ class SampleSerializer(serializers.ModelSerializer):
             "point",
             "depth_from_m",
             "depth_to_m",
+            "x_m",
+            "y_m",
             "sampled_on",
             "laboratory",
             "batch",
@@ -106,11 +109,31 @@ class GradeSerializer(serializers.ModelSerializer):
 
 class ZoneSerializer(serializers.ModelSerializer):
     tonnage_t = serializers.DecimalField(max_digits=18, decimal_places=3, read_only=True)
+    # Vertices [[x, y], …] in metres, in the site's coordinate system (``Site.crs_epsg``).
+    outline = serializers.ListField(
+        child=serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2),
+        allow_null=True,
+        read_only=True,
+    )
+    outline_area_m2 = serializers.FloatField(read_only=True, allow_null=True)
     grades = GradeSerializer(many=True, read_only=True)
 
     class Meta:
         model = DepositZone
-        fields = ["id", "site", "name", "volume_m3", "density_t_m3", "tonnage_t", "grades"]
+        fields = [
+            "id",
+            "site",
+            "name",
+            "outline",
+            "outline_area_m2",
+            "thickness_m",
+            "volume_m3",
+            "density_min_t_m3",
+            "density_t_m3",
+            "density_max_t_m3",
+            "tonnage_t",
+            "grades",
+        ]
 
 
 class RouteEvaluationSerializer(serializers.Serializer):

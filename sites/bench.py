@@ -170,6 +170,23 @@ def pages():
             note="computed on the first request for these weights, then read from the cache",
         ),
         Page("Sites: site page", reverse("sites:site_detail", args=[site.pk]), officer),
+        Page(
+            "Sites: campaign page (400 results)",
+            reverse("sites:campaign_detail", args=[site.campaigns.first().pk]),
+            officer,
+        ),
+        Page("Sites: prices and routes", reverse("sites:prices"), officer),
+        Page(
+            "Sites: programme REGENERATIS",
+            reverse("sites:programme_detail", args=["regeneratis"]),
+            officer,
+        ),
+        Page("Sites: /api/sites/", "/api/sites/", officer),
+        Page("Sites: /api/programmes/", "/api/programmes/", officer),
+        Page("Sites: /api/site-campaigns/", "/api/site-campaigns/", officer),
+        Page("Sites: /api/site-samples/", "/api/site-samples/", officer),
+        Page("Sites: /api/site-zones/", "/api/site-zones/", officer),
+        Page("Sites: /api/site-results/ (all)", "/api/site-results/", officer),
         Page("Sites: /api/sites/<id>/evaluations/", f"/api/sites/{site.pk}/evaluations/", officer),
         Page(
             "Sites: /api/site-results/ (one site)",

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.territories import Departement
+from sites.geometry import DEFAULT_CRS, OutlineError, format_outline, parse_outline
 from sites.models import (
     Campaign,
     DepositZone,
@@ -28,6 +29,7 @@ class SiteForm(forms.ModelForm):
             "departement",
             "latitude",
             "longitude",
+            "crs_epsg",
             "area_ha",
             "owner",
             "manager",
@@ -56,6 +58,11 @@ class SiteForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["departement"].choices = [("", _("— choisir —")), *Departement.choices]
+        # Lambert-93 unless said otherwise: a form or a script that leaves it out keeps it.
+        self.fields["crs_epsg"].required = False
+
+    def clean_crs_epsg(self):
+        return self.cleaned_data["crs_epsg"] or DEFAULT_CRS
 
 
 class ActivityForm(forms.ModelForm):
@@ -87,21 +94,83 @@ class SampleForm(forms.ModelForm):
             "zone",
             "depth_from_m",
             "depth_to_m",
+            "x_m",
+            "y_m",
             "sampled_on",
             "laboratory",
             "batch",
         ]
         widgets = {"sampled_on": DATE}
+        localized_fields = ["depth_from_m", "depth_to_m", "x_m", "y_m"]
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["zone"].queryset = DepositZone.objects.filter(site=campaign.site)
 
 
+class OutlineField(forms.CharField):
+    """A zone's outline as officers type it (``sites.geometry.parse_outline``): a wrong line is
+    named by its number."""
+
+    widget = forms.Textarea(attrs={"rows": 6, "spellcheck": "false"})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return format_outline([tuple(point) for point in value])
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return [list(point) for point in parse_outline(text)]
+        except OutlineError as error:
+            message = error.message
+            if error.line is not None:
+                message = _("Ligne %(line)s : %(message)s") % {
+                    "line": error.line,
+                    "message": message,
+                }
+            raise forms.ValidationError(message, code="invalid") from None
+
+
 class ZoneForm(forms.ModelForm):
+    outline = OutlineField(
+        label=_("Contour de la zone"),
+        required=False,
+        help_text=_(
+            "Un sommet par ligne, X ; Y en mètres dans le système de coordonnées du site "
+            "(« 683 100 ; 7 050 200 »), ou un polygone GeoJSON collé tel quel."
+        ),
+    )
+
     class Meta:
         model = DepositZone
-        fields = ["name", "volume_m3", "density_t_m3"]
+        fields = [
+            "name",
+            "outline",
+            "thickness_m",
+            "volume_m3",
+            "density_min_t_m3",
+            "density_t_m3",
+            "density_max_t_m3",
+        ]
+        help_texts = {
+            "volume_m3": _("Laissé vide, il vaut la surface du contour × l'épaisseur."),
+        }
+        # « 2,4 » as officers type it.
+        localized_fields = [
+            "thickness_m",
+            "volume_m3",
+            "density_min_t_m3",
+            "density_t_m3",
+            "density_max_t_m3",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["volume_m3"].required = False
 
 
 class LabUploadForm(forms.Form):

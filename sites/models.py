@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import AuditedManager, audited
 from core.models import ImportState, SourcedModel
 from core.territories import Departement
+from sites.geometry import CRS, DEFAULT_CRS, area_m2
 
 
 @audited()
@@ -119,6 +120,15 @@ class Site(SourcedModel):
         null=True,
         blank=True,
         help_text=_("Un polygone GeoJSON, facultatif."),
+    )
+    crs_epsg = models.PositiveIntegerField(
+        _("système de coordonnées des relevés"),
+        choices=sorted(CRS.items()),
+        default=DEFAULT_CRS,
+        help_text=_(
+            "Celui des X et Y des échantillons et des contours de zones, en mètres "
+            "(Lambert-93 par défaut)."
+        ),
     )
     area_ha = models.DecimalField(
         _("surface (ha)"), max_digits=9, decimal_places=2, validators=[MinValueValidator(0)]
@@ -345,6 +355,33 @@ class DepositZone(models.Model):
         max_digits=6,
         decimal_places=3,
         validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(Decimal("8"))],
+        help_text=_("La plus probable."),
+    )
+    density_min_t_m3 = models.DecimalField(
+        _("densité minimale (t/m³)"),
+        max_digits=6,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(Decimal("8"))],
+    )
+    density_max_t_m3 = models.DecimalField(
+        _("densité maximale (t/m³)"),
+        max_digits=6,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(Decimal("8"))],
+    )
+    # Vertices [[x, y], …] in metres, in the site's ``crs_epsg`` (sites.geometry).
+    outline = models.JSONField(_("contour"), null=True, blank=True)
+    thickness_m = models.DecimalField(
+        _("épaisseur (m)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
     )
 
     objects = AuditedManager()
@@ -362,6 +399,10 @@ class DepositZone(models.Model):
     def tonnage_t(self):
         return self.volume_m3 * self.density_t_m3
 
+    @property
+    def outline_area_m2(self):
+        return area_m2([tuple(p) for p in self.outline]) if self.outline else None
+
 
 @audited()
 class Sample(models.Model):
@@ -373,6 +414,9 @@ class Sample(models.Model):
     point = models.CharField(_("point"), max_length=30)
     depth_from_m = models.DecimalField(_("profondeur de (m)"), max_digits=6, decimal_places=2)
     depth_to_m = models.DecimalField(_("profondeur à (m)"), max_digits=6, decimal_places=2)
+    # In metres, in the site's ``crs_epsg``: where the sample was taken.
+    x_m = models.DecimalField(_("X (m)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    y_m = models.DecimalField(_("Y (m)"), max_digits=12, decimal_places=2, null=True, blank=True)
     sampled_on = models.DateField(_("prélevé le"))
     laboratory = models.CharField(_("laboratoire"), max_length=120)
     batch = models.CharField(_("lot"), max_length=60, blank=True)

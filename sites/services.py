@@ -3,6 +3,7 @@ is derived (zone grades, the site's estimate) is rebuilt afterwards through the 
 
 import hashlib
 import json
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,6 +23,7 @@ from core.outbox import outbox_enqueue
 from core.registry import computed_source_changed
 from core.versioned_cache import dataset_changed
 from sites import selectors
+from sites.geometry import OutlineError, check_outline, contains
 from sites.models import (
     Campaign,
     DepositZone,
@@ -144,21 +146,107 @@ def sample_create(*, actor, campaign, zone=None, **fields):
                 )
             }
         )
+    _check_location(campaign, zone, fields)
     sample = _save(actor, Sample(campaign=campaign, zone=zone, **fields))
     if zone is not None:
         estimate_refresh_later(campaign.site)
     return sample
 
 
+def _check_location(campaign, zone, fields):
+    """A located sample lies inside its zone's outline, and no other sample of the campaign
+    was taken at the same point and depth."""
+    x, y = fields.get("x_m"), fields.get("y_m")
+    if (x is None) != (y is None):
+        raise ValidationError(
+            {"y_m" if y is None else "x_m": _("Donnez X et Y, ou aucun des deux.")}
+        )
+    if x is None:
+        return
+    if (
+        zone is not None
+        and zone.outline
+        and not contains([tuple(point) for point in zone.outline], (float(x), float(y)))
+    ):
+        raise ValidationError(
+            {
+                "x_m": _("Le point (%(x)s ; %(y)s) est hors du contour de la zone « %(zone)s ».")
+                % {"x": x, "y": y, "zone": zone.name}
+            }
+        )
+    twin = (
+        Sample.objects.filter(
+            campaign=campaign, x_m=x, y_m=y, depth_from_m=fields.get("depth_from_m")
+        )
+        .values_list("code", flat=True)
+        .first()
+    )
+    if twin is not None:
+        raise ValidationError(
+            {
+                "x_m": _(
+                    "L'échantillon %(code)s a déjà été prélevé en ce point, à cette profondeur."
+                )
+                % {"code": twin}
+            }
+        )
+
+
 @transaction.atomic
 def zone_save(*, actor, site, zone=None, **fields):
+    """A zone by its volume, or by its outline and thickness (the volume then follows); its
+    density as the most likely value, with a range when the survey gives one."""
     _require(actor)
     zone = zone or DepositZone(site=site)
     for name, value in fields.items():
         setattr(zone, name, value)
+    _check_zone(zone)
     _save(actor, zone)
     estimate_refresh_later(site)
     return zone
+
+
+def _check_zone(zone):
+    if zone.outline:
+        try:
+            check_outline([tuple(point) for point in zone.outline])
+        except OutlineError as error:
+            raise ValidationError({"outline": error.message}) from None
+    if zone.volume_m3 is None:
+        if not (zone.outline and zone.thickness_m):
+            raise ValidationError(
+                {"volume_m3": _("Donnez le volume, ou un contour et une épaisseur.")}
+            )
+        zone.volume_m3 = (Decimal(str(zone.outline_area_m2)) * zone.thickness_m).quantize(
+            Decimal("0.01")
+        )
+    low, likely, high = zone.density_min_t_m3, zone.density_t_m3, zone.density_max_t_m3
+    if (low is not None and likely is not None and low > likely) or (
+        high is not None and likely is not None and high < likely
+    ):
+        raise ValidationError(
+            {
+                "density_t_m3": _(
+                    "La densité la plus probable se situe entre la minimale et la maximale."
+                )
+            }
+        )
+    if zone.pk and zone.outline:
+        outline = [tuple(point) for point in zone.outline]
+        outside = [
+            code
+            for code, x, y in zone.samples.exclude(x_m=None).values_list("code", "x_m", "y_m")
+            if not contains(outline, (float(x), float(y)))
+        ]
+        if outside:
+            raise ValidationError(
+                {
+                    "outline": _(
+                        "Ces échantillons de la zone seraient hors du contour : %(codes)s."
+                    )
+                    % {"codes": ", ".join(outside)}
+                }
+            )
 
 
 @transaction.atomic

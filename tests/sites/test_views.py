@@ -203,3 +203,52 @@ def test_the_laboratory_results_api_pages_by_cursor_without_counting_every_row(
         answer = client.get("/api/site-results/").json()
     assert "count" not in answer and "next" in answer and "results" in answer
     assert not any("COUNT(" in query["sql"].upper() for query in captured.captured_queries)
+
+
+def test_an_officer_draws_a_zone_by_its_outline_and_thickness_and_its_volume_follows(
+    client_for, officer, site
+):
+    from sites.models import DepositZone
+
+    response = client_for(officer).post(
+        reverse("sites:zone_add", args=[site.pk]),
+        {
+            "name": "Crassier nord",
+            "outline": "683 100 ; 7 050 200\n683 200 ; 7 050 200\n683 200 ; 7 050 250\n"
+            "683 100 ; 7 050 250",
+            "thickness_m": "3,5",
+            "volume_m3": "",
+            "density_min_t_m3": "2",
+            "density_t_m3": "2,4",
+            "density_max_t_m3": "2,9",
+        },
+    )
+    assert response.status_code == 302
+    zone = DepositZone.objects.get(name="Crassier nord")
+    assert zone.volume_m3 == Decimal("17500.00")  # 100 m × 50 m × 3,5 m
+    assert zone.outline[0] == [683100.0, 7050200.0]
+    page = client_for(officer).get(reverse("sites:site_detail", args=[site.pk])).content.decode()
+    page = page.replace("\u202f", " ").replace("\xa0", " ")  # French thousands separators
+    assert "Contour de 4 sommets, 5 000 m² (RGF93 v1 / Lambert-93)" in page
+    assert "épaisseur 3,50 m" in page and "Densité entre 2 et 2,90 t/m³." in page
+
+
+def test_a_mistyped_outline_is_refused_at_its_line_and_nothing_is_saved(client_for, officer, site):
+    from sites.models import DepositZone
+
+    response = client_for(officer).post(
+        reverse("sites:zone_add", args=[site.pk]),
+        {
+            "name": "Crassier nord",
+            "outline": "683100 ; 7050200\n683200 ; 7050200\n683 200 ; sept millions",
+            "thickness_m": "3",
+            "density_t_m3": "2,4",
+        },
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Ligne 3 : « 683 200 ; sept millions » n&#x27;est pas un couple X ; Y en mètres." in (
+        content
+    )
+    assert 'href="#id_outline"' in content
+    assert not DepositZone.objects.filter(name="Crassier nord").exists()
