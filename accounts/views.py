@@ -10,6 +10,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -43,9 +44,13 @@ from accounts.permissions import (
 )
 from accounts.selectors import organisation_get_for_user, organisation_list_for_user
 from core.audit import audit_event
+from core.choices import choice_search
 from core.forms import add_service_errors
 from core.registry import personal_data
 from core.security import refuse_as_not_found, require
+
+ORGANISATIONS_PAGE_SIZE = 50
+ORGANISATION_SEARCH = ("name", "short_name", "identifier", "city")
 
 
 def cool_off_in_words():
@@ -388,8 +393,16 @@ def recovery_codes(request):
 def organisation_list(request):
     if not can_view_organisations(request.user):
         raise PermissionDenied
-    organisations = organisation_list_for_user(request.user).order_by("name")
-    return render(request, "accounts/organisation_list.html", {"organisations": organisations})
+    query = request.GET.get("q", "").strip()
+    organisations = organisation_list_for_user(request.user).order_by("name", "pk")
+    if query:
+        organisations = choice_search(organisations, query, ORGANISATION_SEARCH)
+    page = Paginator(organisations, ORGANISATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/organisation_list.html",
+        {"organisations": page, "page": page, "query": query},
+    )
 
 
 @login_required

@@ -347,7 +347,11 @@ def plan_home_panel(user):
 def reports_home_panel(user):
     if not can_view_reports(user):
         return None
-    ready = Report.objects.filter(status=ReportStatus.READY).order_by("-period_end", "-version")
+    ready = (
+        Report.objects.filter(status=ReportStatus.READY)
+        .defer(*REPORT_HEAVY_FIELDS)
+        .order_by("-period_end", "-version")
+    )
     return {
         "reports": [
             (report, period_label(report.period_start, report.period_end)) for report in ready[:4]
@@ -361,8 +365,12 @@ def computed_source_label(key):
     return source.label if source else None
 
 
-def report_list_for_user(user):
-    """Officers follow every report (queued, failed…); the committee reads the ready ones."""
+# A report's frozen snapshot holds the whole period's data (megabytes at ten times the
+# Region's volume): lists never read it.
+REPORT_HEAVY_FIELDS = ("snapshot",)
+
+
+def _reports_for_user(user):
     if not can_view_reports(user):
         return Report.objects.none()
     reports = Report.objects.select_related("requested_by").order_by("-period_end", "-version")
@@ -371,8 +379,13 @@ def report_list_for_user(user):
     return reports
 
 
+def report_list_for_user(user):
+    """Officers follow every report (queued, failed…); the committee reads the ready ones."""
+    return _reports_for_user(user).defer(*REPORT_HEAVY_FIELDS)
+
+
 def report_get_for_user(user, pk):
-    report = report_list_for_user(user).filter(pk=pk).first()
+    report = _reports_for_user(user).filter(pk=pk).first()
     if report is None:
         refuse_as_not_found(user, "report", pk)
     return report

@@ -121,6 +121,33 @@ def test_an_officer_sees_the_organisation_register(
     assert "Recyclerie de l&#x27;Artois" in content and "Matériaux du Hainaut" in content
 
 
+def test_the_register_shows_fifty_organisations_a_page_and_finds_one_by_its_siren(
+    client_for, officer, organisation_a, organisation_b
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import Organisation
+
+    client = client_for(officer)
+    url = reverse("accounts:organisation_list")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    # Volume for the test, not records an officer made: written past the audit trail.
+    Organisation._base_manager.bulk_create(
+        Organisation(name=f"Atelier {n:03d}", kind="company") for n in range(120)
+    )
+    with CaptureQueriesContext(connection) as many:
+        first = client.get(url).content.decode()
+    assert len(many) == len(few)
+    assert len(re.findall(r'href="/comptes/organisations/\d+/"', first)) == 50
+    assert "?page=2" in first
+    found = client.get(url, {"q": "732829320"}).content.decode()
+    assert "Matériaux du Hainaut" in found and "Recyclerie" not in found
+    assert "1 organisation pour « 732829320 »" in found
+
+
 def test_signing_out_ends_the_session(client_for, officer):
     client = client_for(officer)
     client.post(reverse("logout"))

@@ -215,6 +215,7 @@ class Command(BaseCommand):
                         f"{label}: {dossier.reference} clicked "
                         f"{(deadline - first) * 1000:.0f} ms before the deadline: "
                         f"status={dossier.status} versions={len(versions)} receipts={receipts.count()}"
+                        f" — answered: {_gist(clicks[dossier.pk][0][2])}"
                     )
                 elif versions[0].submitted_at.timestamp() > deadline:
                     problems.append(
@@ -235,6 +236,8 @@ class Command(BaseCommand):
             f"(not judged); {len(problems)} lost, duplicated or wrongly judged, "
             f"{refused_in_time} refused although in time"
         )
+        for problem in problems[:5]:  # what went wrong, for whoever reads the figures
+            self.stdout.write(f"  {problem}")
         self.stdout.write(
             f"{label}: answer time p50 {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms, "
             f"slowest {timings[-1] / 1000:.1f} s"
@@ -260,6 +263,8 @@ class Command(BaseCommand):
                 password=None,
                 full_name=f"Porteur {index}",
                 role=Role.HOLDER,
+                # A holder submits once their address is confirmed (accounts: sign-up).
+                email_verified=True,
             )
             organisation = Organisation(
                 name=f"Bench {stamp} {index}", kind=OrganisationType.COMPANY
@@ -310,3 +315,14 @@ class _KeepCookieHeader(urllib.request.HTTPRedirectHandler):
         if new is not None and req.has_header("Cookie"):
             new.add_unredirected_header("Cookie", req.get_header("Cookie"))
         return new
+
+
+def _gist(page):
+    """What an answer said, in a line: its error summary or title, else its start."""
+    found = re.search(
+        r'class="(?:error-summary|form-errors|messages)[^"]*"[^>]*>(.*?)</div>|<title>(.*?)</title>',
+        page,
+        re.S,
+    )
+    text = next((group for group in found.groups() if group), "") if found else page
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())[:120]
