@@ -41,6 +41,10 @@ from actionplan.models import Direction, TargetKind
 from actionplan.progress import Horizon, Target, end_point
 
 MIN_POINTS = 5
+# The trend is fitted on the latest values only: five years of monthly figures describe where
+# the plan is heading better than its first years do, and Theil–Sen's cost grows with the
+# square of the count (a report recomputes every indicator's projection as of its period).
+MAX_POINTS = 60
 LEVEL = 0.8
 DAYS_PER_YEAR = 365.25
 PATH_STEPS = 8
@@ -241,8 +245,9 @@ def forecast(
     last_day = points[-1][0]
     if due <= last_day:
         return Forecast(state=State.PAST_DUE, points=len(points), target_date=due)
-    money = fit_trend([(day, float(value)) for day, value, _count in points])
-    counts = [(day, float(count)) for day, _value, count in points if count is not None]
+    recent = points[-MAX_POINTS:]
+    money = fit_trend([(day, float(value)) for day, value, _count in recent])
+    counts = [(day, float(count)) for day, _value, count in recent if count is not None]
     count = fit_trend(counts) if len(counts) >= MIN_POINTS else None
     if rule.needs_count and count is None:
         return Forecast(state=State.TOO_FEW, points=len(counts), target_date=due)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import reduce
 from types import SimpleNamespace
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -117,8 +117,8 @@ def build_snapshot(period_start, period_end):
     """The report's figures, read in a number of queries that does not depend on the number of
     indicators or measurements."""
     previous_end = previous_quarter(period_end)[1]
-    horizon = plan_horizon()
     setting = PlanSetting.objects.filter(pk=1).first()
+    horizon = plan_horizon(setting)
     approved = Measurement.objects.filter(status=MeasurementStatus.APPROVED)
     comments = defaultdict(list)
     for indicator_id, day, text in (
@@ -249,10 +249,13 @@ def _source_points():
         content_type__app_label="actionplan",
         content_type__model__in=["plansetting", "indicator", "fundingsource"],
     ).order_by("content_type__model", "subject_label", "pk")
+    counts = DataFlag.objects.aggregate(
+        settled=Count("pk", filter=~Q(status=DataFlag.Status.OPEN)),
+        open_everywhere=Count("pk", filter=Q(status=DataFlag.Status.OPEN)),
+    )
     return {
         "open": [{"subject": f.subject_label, "message": f.message} for f in open_flags],
-        "settled": DataFlag.objects.exclude(status=DataFlag.Status.OPEN).count(),
-        "open_everywhere": DataFlag.objects.filter(status=DataFlag.Status.OPEN).count(),
+        **counts,
     }
 
 

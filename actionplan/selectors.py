@@ -45,8 +45,9 @@ class PlanHorizon(Horizon):
     provisional: bool = False
 
 
-def plan_horizon():
-    setting = PlanSetting.objects.filter(pk=1).first()
+def plan_horizon(setting=None):
+    """The plan's period; ``setting``: the plan's settings when the caller has read them."""
+    setting = setting or PlanSetting.objects.filter(pk=1).first()
     duration = setting.duration_years if setting else 3
     start = setting.start_date if setting and setting.start_date else None
     provisional = start is None

@@ -200,3 +200,23 @@ def test_the_report_lists_the_targets_at_risk_of_being_missed_with_their_chance(
     assert "Cibles en risque d'être manquées" in text
     assert "1.2-1 Nombre de partenariats recherche/entreprises" in text
     assert "moins de 1 %" in text
+
+
+def test_the_trend_follows_the_latest_sixty_values_not_the_first_years():
+    from datetime import date
+
+    from actionplan.forecast import MAX_POINTS, forecast
+    from actionplan.progress import Horizon, Target
+
+    # Ten years flat at 100, then five years rising by 12 a year (one a month).
+    months = [date(2010 + m // 12, m % 12 + 1, 28) for m in range(180)]
+    values = [100.0 if m < 120 else 100.0 + (m - 119) for m in range(180)]
+    result = forecast(
+        Target(kind="count", target_value=200),
+        [(day, value, None) for day, value in zip(months, values, strict=True)],
+        horizon=Horizon(date(2010, 1, 1), date(2027, 12, 31)),
+        as_of=date(2025, 1, 1),
+    )
+    assert MAX_POINTS == 60 and result.points == 180
+    # The last value (160 at the end of 2024) plus three years at 12 a year: about 196.
+    assert 190 < result.value < 200
