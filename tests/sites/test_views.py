@@ -191,16 +191,17 @@ def test_an_insee_code_of_another_departement_is_refused_on_its_field(
     assert not Site.objects.exists()
 
 
-def test_the_laboratory_results_api_pages_by_cursor_without_counting_every_row(
-    client_for, officer, site, campaign
+@pytest.mark.parametrize("endpoint", ["/api/site-results/", "/api/site-samples/"])
+def test_the_laboratory_results_and_samples_api_page_by_cursor_without_counting_every_row(
+    client_for, officer, site, campaign, endpoint
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client = client_for(officer)
-    client.get("/api/site-results/")
+    client.get(endpoint)
     with CaptureQueriesContext(connection) as captured:
-        answer = client.get("/api/site-results/").json()
+        answer = client.get(endpoint).json()
     assert "count" not in answer and "next" in answer and "results" in answer
     assert not any("COUNT(" in query["sql"].upper() for query in captured.captured_queries)
 
