@@ -35,21 +35,21 @@ class PortalTask(Task):
     reject_on_worker_lost = True
 
 
+def _known(queue: str) -> str:
+    if queue not in QUEUES:
+        raise ValueError(f"unknown queue {queue!r}: add it to core.tasking.QUEUES")
+    return queue
+
+
 def queue_name(queue: str) -> str:
     """The broker's name of one of ``QUEUES``: the default queue, or ``<default>.<queue>``.
 
     >>> queue_name("portal"), queue_name("reports")  # with CELERY_QUEUE unset
     ('portal', 'portal.reports')
     """
-    if queue not in QUEUES:
-        raise ValueError(f"unknown queue {queue!r}: add it to core.tasking.QUEUES")
+    _known(queue)
     default = current_app.conf.task_default_queue
     return default if queue == DEFAULT_QUEUE else f"{default}.{queue}"
-
-
-def all_queue_names() -> list[str]:
-    """What a worker serving every queue consumes (a small install, the tests)."""
-    return [queue_name(queue) for queue in QUEUES]
 
 
 def route_task(name: str, args: Any, kwargs: Any, options: Any, task: Any = None, **extra: Any):
@@ -67,8 +67,7 @@ def portal_task(
     queue: str = DEFAULT_QUEUE,
 ) -> Any:
     """``time_limit`` in seconds; the soft limit comes a tenth earlier (at least 10 s)."""
-    if queue not in QUEUES:
-        raise ValueError(f"unknown queue {queue!r}: add it to core.tasking.QUEUES")
+    _known(queue)
     options: dict[str, Any] = {
         "base": base,
         "time_limit": time_limit,

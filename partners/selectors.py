@@ -114,15 +114,6 @@ def meetings_of(convention, *, limit=None):
     return meetings[:limit] if limit else meetings
 
 
-def hub_done_on(convention):
-    """The day the innovation hub's last deliverable was delivered, if all are."""
-    return _hub_done(
-        Deliverable.objects.filter(action__convention=convention).values_list(
-            "status", "delivered_on"
-        )
-    )
-
-
 def _hub_done(deliverables):
     deliverables = list(deliverables)
     if not deliverables or any(

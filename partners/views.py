@@ -79,7 +79,6 @@ def convention_detail(request, pk):
             "convention": convention,
             "obligations": obligations,
             "meetings": selectors.meetings_with_attendees(meetings_page),
-            "meetings_page": meetings_page,
             "committee_missing": committee_missing,
             "can_manage": can_manage,
             "can_record": can_record_for_convention(request.user, convention),

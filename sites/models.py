@@ -400,8 +400,13 @@ class DepositZone(models.Model):
         return self.volume_m3 * self.density_t_m3
 
     @property
+    def outline_points(self):
+        """The outline as ``sites.geometry`` reads it, ``[(x, y), …]``; None without one."""
+        return [tuple(point) for point in self.outline] if self.outline else None
+
+    @property
     def outline_area_m2(self):
-        return area_m2([tuple(p) for p in self.outline]) if self.outline else None
+        return area_m2(self.outline_points) if self.outline else None
 
 
 @audited()

@@ -166,7 +166,7 @@ def _check_location(campaign, zone, fields):
     if (
         zone is not None
         and zone.outline
-        and not contains([tuple(point) for point in zone.outline], (float(x), float(y)))
+        and not contains(zone.outline_points, (float(x), float(y)))
     ):
         raise ValidationError(
             {
@@ -209,7 +209,7 @@ def zone_save(*, actor, site, zone=None, **fields):
 def _check_zone(zone):
     if zone.outline:
         try:
-            check_outline([tuple(point) for point in zone.outline])
+            check_outline(zone.outline_points)
         except OutlineError as error:
             raise ValidationError({"outline": error.message}) from None
     if zone.volume_m3 is None:
@@ -232,7 +232,7 @@ def _check_zone(zone):
             }
         )
     if zone.pk and zone.outline:
-        outline = [tuple(point) for point in zone.outline]
+        outline = zone.outline_points
         outside = [
             code
             for code, x, y in zone.samples.exclude(x_m=None).values_list("code", "x_m", "y_m")

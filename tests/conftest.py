@@ -173,7 +173,7 @@ def _database_url():
 
 
 def _start_worker(name, queues, env):
-    """A Celery worker process on Redis serving ``queues``, once it answers a ping."""
+    """A Celery worker process on Redis serving ``queues`` (``_wait_until_ready`` pings it)."""
     worker = subprocess.Popen(
         [
             sys.executable,
